@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Serve the JMSC web client. First start: create the database with every JMSC addon,
+# demo data and Indonesian; later starts reuse it.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+db="${1:-jmsc}"
+python="${PYTHON:-python3}"
+port="${JMSC_HTTP_PORT:-8069}"
+mkdir -p .data/logs
+
+"$python" -c 'import odoo.release as r, sys; sys.exit(0 if r.version_info[0] == 18 else 1)' 2>/dev/null || {
+  echo "Odoo 18 is not importable from $python: see README.md, 'Requirements'." >&2; exit 1; }
+bash tools/pg.sh
+
+if [ -f .data/odoo.pid ] && kill -0 "$(cat .data/odoo.pid)" 2>/dev/null; then
+  echo "JMSC is already running (pid $(cat .data/odoo.pid)): http://localhost:$port/web/login"
+  exit 0
+fi
+
+modules="$(cd addons && ls -d jmsc_*/ | tr -d / | paste -sd, -)"
+odoo=("$python" -m odoo -c odoo.conf --addons-path "$root/addons" -d "$db" --db-filter "^$db\$" --http-port "$port")
+
+installed="$("$python" - "$db" <<'PY'
+import sys, odoo
+odoo.tools.config.parse_config(["-c", "odoo.conf"])
+import odoo.service.db as d
+if not d.exp_db_exist(sys.argv[1]):
+    print("no")
+else:
+    with odoo.sql_db.db_connect(sys.argv[1]).cursor() as cr:
+        cr.execute("SELECT count(*) FROM ir_module_module WHERE name = 'jmsc_base' AND state = 'installed'")
+        print("yes" if cr.fetchone()[0] else "no")
+PY
+)"
+if [ "$installed" != yes ]; then
+  echo "First start: creating database '$db' with $modules, demo data and Indonesian (this takes a few minutes)..."
+  "${odoo[@]}" -i "$modules" --load-language id_ID --stop-after-init --log-level warn > .data/logs/install.log 2>&1 || {
+    echo "Install failed; see .data/logs/install.log" >&2; tail -n 30 .data/logs/install.log >&2; exit 1; }
+  "$python" - "$db" <<'PY'
+import sys, odoo
+from odoo import api, SUPERUSER_ID
+odoo.tools.config.parse_config(["-c", "odoo.conf"])
+registry = odoo.modules.registry.Registry(sys.argv[1])
+with registry.cursor() as cr:
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["res.lang"]._activate_lang("id_ID")
+    env["ir.default"].set("res.partner", "lang", "id_ID")
+    env["res.users"].with_context(active_test=False).search([]).write({"lang": "id_ID"})
+    env.ref("base.user_admin").write({"login": "admin", "password": "admin"})
+PY
+fi
+
+nohup "${odoo[@]}" --logfile "$root/.data/logs/odoo.log" > /dev/null 2>&1 &
+echo $! > .data/odoo.pid
+for _ in $(seq 1 120); do
+  if curl -fsS -o /dev/null "http://localhost:$port/web/login"; then
+    echo "JMSC is running: http://localhost:$port/web/login  (database '$db', login admin / admin, local use only)"
+    echo "Stop it with: make stop"
+    exit 0
+  fi
+  kill -0 "$(cat .data/odoo.pid)" 2>/dev/null || { echo "Odoo stopped; see .data/logs/odoo.log" >&2; exit 1; }
+  sleep 1
+done
+echo "Odoo did not answer within 120 s; see .data/logs/odoo.log" >&2
+exit 1
