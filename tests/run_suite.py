@@ -132,8 +132,12 @@ def parse_log(log_path):
     return started, failed, skipped, bad_lines
 
 
-def run_external(python, modules, db_prefix):
-    """Out-of-process checks: each tests/external/test_*.py prints `N passed, N failed`."""
+def run_external(python, modules, db):
+    """Out-of-process checks: each tests/external/test_*.py prints `N passed, N failed`.
+
+    They get the throwaway database that holds every installed module and start
+    their own servers (with workers) and clients against it.
+    """
     passed = failed = 0
     for script in sorted((ROOT / "tests" / "external").glob("test_*.py")):
         needs = re.search(r"^# modules: (.*)$", script.read_text(), re.M)
@@ -142,7 +146,7 @@ def run_external(python, modules, db_prefix):
             continue
         print(f"== external: {script.name}", flush=True)
         proc = subprocess.run(
-            [python, str(script), "--db-prefix", db_prefix],
+            [python, str(script), "--db", db],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -5,12 +5,19 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 python="${PYTHON:-python3}"
 rc=0
+# Optional: lint only the named modules (space or comma separated).
+if [ -n "${1:-}" ]; then
+  targets=()
+  for m in ${1//,/ }; do targets+=("addons/$m"); done
+else
+  targets=(addons/*)
+fi
 echo "-- ruff"
-"$python" -m ruff check addons tests bench || rc=1
-"$python" -m ruff format --check addons tests bench || rc=1
+"$python" -m ruff check "${targets[@]}" tests bench || rc=1
+"$python" -m ruff format --check "${targets[@]}" tests bench || rc=1
 echo "-- pylint-odoo"
-"$python" -m pylint --rcfile=.pylintrc-mandatory addons/* || rc=1
+"$python" -m pylint --rcfile=.pylintrc-mandatory "${targets[@]}" || rc=1
 echo "-- oca-checks-odoo-module"
-oca-checks-odoo-module addons/* || rc=1
+oca-checks-odoo-module "${targets[@]}" || rc=1
 [ $rc = 0 ] && echo "lint: no findings"
 exit $rc

@@ -11,7 +11,7 @@ rc=$?
 sleep 1
 summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' .data/last-test.out | tail -n 1)"
 echo "== lint"
-if ! bash tools/lint.sh; then
+if ! bash tools/lint.sh "$modules"; then
   echo "lint: findings (see above)"
   rc=1
 fi

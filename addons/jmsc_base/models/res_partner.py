@@ -16,4 +16,7 @@ class ResPartner(models.Model):
     nik = fields.Char(string="NIK", size=16, index=True, copy=False, tracking=True)
     regency_id = fields.Many2one("jmsc.regency", string="Regency/City", index=True, tracking=True)
     migration_stage = fields.Selection(MIGRATION_STAGES, default="prospective", index=True, tracking=True)
+    gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
+    birthdate_date = fields.Date(string="Birth Date", tracking=True)
+    current_country_id = fields.Many2one("res.country", string="Current Country", index=True)
     agency_type_id = fields.Many2one("jmsc.agency.type", index=True, tracking=True)
