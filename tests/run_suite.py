@@ -85,8 +85,19 @@ def odoo_cmd(python, db, port, *extra):
         "0",
         "--no-database-list",
         "--stop-after-init",
+        *db_server_args(),
         *extra,
     ]
+
+
+def db_server_args():
+    """PGHOST/PGPORT, when set, override odoo.conf (tools/pg.sh honours them too)."""
+    args = []
+    if os.environ.get("PGHOST"):
+        args += ["--db_host", os.environ["PGHOST"]]
+    if os.environ.get("PGPORT"):
+        args += ["--db_port", os.environ["PGPORT"]]
+    return args
 
 
 def run_logged(cmd, log_path, echo):

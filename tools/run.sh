@@ -11,6 +11,7 @@ mkdir -p .data/logs
 
 "$python" -c 'import odoo.release as r, sys; sys.exit(0 if r.version_info[0] == 18 else 1)' 2>/dev/null || {
   echo "Odoo 18 is not importable from $python: see README.md, 'Requirements'." >&2; exit 1; }
+pg_isready -q -h "${PGHOST:-localhost}" -p "${PGPORT:-5432}" 2>/dev/null || touch .data/run-started-pg
 bash tools/pg.sh
 
 if [ -f .data/odoo.pid ] && kill -0 "$(cat .data/odoo.pid)" 2>/dev/null; then
@@ -18,10 +19,12 @@ if [ -f .data/odoo.pid ] && kill -0 "$(cat .data/odoo.pid)" 2>/dev/null; then
   exit 0
 fi
 
-modules="$(cd addons && ls -d jmsc_*/ | tr -d / | paste -sd, -)"
+modules="$(cd addons && ls jmsc_*/__manifest__.py | cut -d/ -f1 | paste -sd, -)"
 odoo=("$python" -m odoo -c odoo.conf --addons-path "$root/addons" -d "$db" --db-filter "^$db\$" --http-port "$port")
+[ -n "${PGHOST:-}" ] && odoo+=(--db_host "$PGHOST")
+[ -n "${PGPORT:-}" ] && odoo+=(--db_port "$PGPORT")
 
-installed="$("$python" - "$db" <<'PY'
+installed="$("$python" - "$db" 2>>.data/logs/install.log <<'PY'
 import sys, odoo
 odoo.tools.config.parse_config(["-c", "odoo.conf"])
 import odoo.service.db as d
@@ -37,7 +40,7 @@ if [ "$installed" != yes ]; then
   echo "First start: creating database '$db' with $modules, demo data and Indonesian (this takes a few minutes)..."
   "${odoo[@]}" -i "$modules" --load-language id_ID --stop-after-init --log-level warn > .data/logs/install.log 2>&1 || {
     echo "Install failed; see .data/logs/install.log" >&2; tail -n 30 .data/logs/install.log >&2; exit 1; }
-  "$python" - "$db" <<'PY'
+  "$python" - "$db" >>.data/logs/install.log 2>&1 <<'PY'
 import sys, odoo
 from odoo import api, SUPERUSER_ID
 odoo.tools.config.parse_config(["-c", "odoo.conf"])
@@ -54,7 +57,7 @@ fi
 nohup "${odoo[@]}" --logfile "$root/.data/logs/odoo.log" > /dev/null 2>&1 &
 echo $! > .data/odoo.pid
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://localhost:$port/web/login"; then
+  if curl -fs -o /dev/null "http://localhost:$port/web/login"; then
     echo "JMSC is running: http://localhost:$port/web/login  (database '$db', login admin / admin, local use only)"
     echo "Stop it with: make stop"
     exit 0

@@ -11,4 +11,7 @@ if [ -f "$root/.data/odoo.pid" ]; then
   fi
   rm -f "$root/.data/odoo.pid"
 fi
-bash "$root/tools/pg-stop.sh" && echo "PostgreSQL stopped (if make run had started it)."
+if [ -f "$root/.data/run-started-pg" ]; then
+  bash "$root/tools/pg-stop.sh" && echo "PostgreSQL stopped."
+  rm -f "$root/.data/run-started-pg"
+fi
