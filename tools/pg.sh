@@ -23,7 +23,7 @@ fi
 
 data="$root/.data/pg"
 mkdir -p "$root/.data"
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/bash -c "$*"); else bash -c "$*"; fi; }
 
 if [ "$(id -u)" = 0 ] && ! su postgres -s /bin/bash -c "test -x '$root/.data'" 2>/dev/null; then
   # The postgres user cannot reach the checkout (e.g. under /root): keep the cluster in its home.

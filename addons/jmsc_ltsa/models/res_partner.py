@@ -1,0 +1,22 @@
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    ltsa_request_ids = fields.One2many("jmsc.ltsa.request", "partner_id", string="LTSA Requests")
+    ltsa_request_count = fields.Integer(compute="_compute_ltsa_request_count", string="LTSA Visits")
+
+    def _compute_ltsa_request_count(self):
+        counts = dict(
+            self.env["jmsc.ltsa.request"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.ltsa_request_count = counts.get(partner, 0)
+
+    def action_view_ltsa_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_ltsa.jmsc_ltsa_request_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

@@ -1,0 +1,37 @@
+{
+    "name": "JMSC Training",
+    "summary": "Training centre: programmes, batches, enrolment, attendance, assessment and certificates",
+    "version": "18.0.1.0.0",
+    "category": "JMSC",
+    "license": "LGPL-3",
+    "author": "Disnakertrans Jabar",
+    "website": "https://disnakertrans.jabarprov.go.id",
+    "depends": ["jmsc_base", "report_xlsx"],
+    "data": [
+        "security/jmsc_training_security.xml",
+        "security/ir.model.access.csv",
+        "data/jmsc_agency_type_data.xml",
+        "views/jmsc_training_programme_views.xml",
+        "views/jmsc_training_room_views.xml",
+        "views/jmsc_training_trainer_views.xml",
+        "views/jmsc_training_session_views.xml",
+        "views/jmsc_training_batch_views.xml",
+        "views/jmsc_training_enrolment_views.xml",
+        "views/jmsc_training_attendance_views.xml",
+        "views/res_partner_views.xml",
+        "views/jmsc_training_menus.xml",
+        "report/jmsc_training_reports.xml",
+        "report/jmsc_training_certificate_templates.xml",
+        "report/jmsc_training_class_list_templates.xml",
+        "report/jmsc_training_verify_templates.xml",
+    ],
+    "demo": [
+        "demo/jmsc_training_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "jmsc_training/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}
