@@ -5,15 +5,18 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 python="${PYTHON:-python3}"
 modules="${1:-}"
-mkdir -p .data
-"$python" tests/run_suite.py --python "$python" --modules "$modules" > >(tee .data/last-test.out) 2>&1
+mkdir -p .data/logs
+out="$(mktemp .data/logs/make-test-XXXXXX.out)"
+"$python" tests/run_suite.py --python "$python" --modules "$modules" > >(tee "$out") 2>&1
 rc=$?
 sleep 1
-summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' .data/last-test.out | tail -n 1)"
+summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)"
+cp "$out" .data/last-test.out
 echo "== lint"
 if ! bash tools/lint.sh "$modules"; then
-  echo "lint: findings (see above)"
+  echo "lint: findings (see above); counted as one failure"
   rc=1
+  summary="$(echo "${summary:-0 passed, 0 failed}" | awk -F'[ ,]+' '{ $0 = $1 " passed, " ($3 + 1) " failed" } 1')"
 fi
 [ -n "$summary" ] || summary="0 passed, 1 failed"
 echo "$summary"
