@@ -13,14 +13,22 @@
         "data/jmsc_regency_data.xml",
         "data/jmsc_agency_type_data.xml",
         "data/res_partner_id_category_data.xml",
+        "data/ir_cron_data.xml",
+        "wizards/jmsc_anonymize_wizard_views.xml",
         "views/jmsc_regency_views.xml",
         "views/jmsc_agency_type_views.xml",
         "views/res_partner_views.xml",
+        "views/jmsc_placement_views.xml",
+        "views/res_partner_id_number_views.xml",
+        "views/jmsc_consent_views.xml",
         "views/res_users_views.xml",
         "views/jmsc_base_menus.xml",
+        "report/jmsc_migrant_reports.xml",
+        "report/jmsc_migrant_profile_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/jmsc_migrant_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

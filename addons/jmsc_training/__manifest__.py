@@ -11,6 +11,7 @@
         "security/jmsc_training_security.xml",
         "security/ir.model.access.csv",
         "data/jmsc_agency_type_data.xml",
+        "data/ir_sequence_data.xml",
         "views/jmsc_training_programme_views.xml",
         "views/jmsc_training_room_views.xml",
         "views/jmsc_training_trainer_views.xml",
@@ -23,7 +24,7 @@
         "report/jmsc_training_reports.xml",
         "report/jmsc_training_certificate_templates.xml",
         "report/jmsc_training_class_list_templates.xml",
-        "report/jmsc_training_verify_templates.xml",
+        "views/jmsc_training_certificate_verification_templates.xml",
     ],
     "demo": [
         "demo/jmsc_training_demo.xml",

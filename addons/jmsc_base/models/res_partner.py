@@ -1,4 +1,10 @@
-from odoo import fields, models
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..tools import nik as nik_tools
 
 MIGRATION_STAGES = [
     ("prospective", "Prospective (Calon PMI)"),
@@ -7,16 +13,523 @@ MIGRATION_STAGES = [
     ("returned", "Returned (Purna PMI)"),
     ("cancelled", "Cancelled"),
 ]
+STAGE_TRANSITIONS = {
+    "prospective": {"ready", "cancelled"},
+    "ready": {"prospective", "abroad", "cancelled"},
+    "abroad": {"returned", "cancelled"},
+    "returned": {"prospective"},
+    "cancelled": {"prospective"},
+}
+EXPIRY_WARNING_DAYS = 90
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     is_migrant = fields.Boolean(string="Is a Migrant", index=True)
-    nik = fields.Char(string="NIK", size=16, index=True, copy=False, tracking=True)
+    jmsc_reference = fields.Char(
+        string="Migrant Reference", compute="_compute_jmsc_reference", help="Printed reference, without the NIK."
+    )
+    nik = fields.Char(string="NIK", index=True, copy=False, tracking=True)
+    nik_region_code = fields.Char(
+        string="NIK Region Code",
+        compute="_compute_nik_region",
+        help="District where the NIK was first issued (province.regency.district); not the current address.",
+    )
+    nik_region_name = fields.Char(string="NIK Issued In", compute="_compute_nik_region")
+    kk_number = fields.Char(string="Family Card (KK) Number", copy=False, tracking=True)
+    place_of_birth = fields.Char()
+    marital_status = fields.Selection(
+        [("single", "Single"), ("married", "Married"), ("divorced", "Divorced"), ("widowed", "Widowed")]
+    )
+    education_level = fields.Selection(
+        [
+            ("none", "No Schooling"),
+            ("sd", "Primary School (SD)"),
+            ("smp", "Junior High School (SMP)"),
+            ("sma", "Senior High School (SMA/SMK)"),
+            ("diploma", "Diploma (D1-D4)"),
+            ("bachelor", "Bachelor (S1)"),
+            ("master", "Postgraduate (S2/S3)"),
+        ]
+    )
+    religion = fields.Selection(
+        [
+            ("islam", "Islam"),
+            ("protestant", "Protestant"),
+            ("catholic", "Catholic"),
+            ("hindu", "Hindu"),
+            ("buddhist", "Buddhist"),
+            ("confucian", "Confucian"),
+            ("other", "Other Belief"),
+        ]
+    )
     regency_id = fields.Many2one("jmsc.regency", string="Regency/City", index=True, tracking=True)
+    district = fields.Char(string="District (Kecamatan)")
+    village = fields.Char(string="Village (Desa/Kelurahan)")
     migration_stage = fields.Selection(MIGRATION_STAGES, default="prospective", index=True, tracking=True)
-    gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
-    birthdate_date = fields.Date(string="Birth Date", tracking=True)
-    current_country_id = fields.Many2one("res.country", string="Current Country", index=True)
+    stage_history_ids = fields.One2many("jmsc.stage.history", "partner_id")
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_nik_identity",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    birthdate_date = fields.Date(
+        string="Birth Date", compute="_compute_nik_identity", store=True, readonly=False, tracking=True
+    )
+    birth_year = fields.Integer(compute="_compute_birth_year", store=True, readonly=False, aggregator=False)
+    age = fields.Integer(compute="_compute_age")
+    family_member_ids = fields.One2many("jmsc.family.member", "partner_id", string="Family Members")
+    placement_ids = fields.One2many("jmsc.placement", "partner_id", string="Placements")
+    placement_count = fields.Integer(compute="_compute_placement_count")
+    current_placement_id = fields.Many2one(
+        "jmsc.placement", compute="_compute_current_placement_id", store=True, index="btree_not_null"
+    )
+    current_country_id = fields.Many2one(
+        "res.country",
+        compute="_compute_current_country_id",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Where the migrant works now: the country of the active placement.",
+    )
+    document_count = fields.Integer(compute="_compute_document_count")
+    consent_ids = fields.One2many("jmsc.consent", "partner_id", string="Consents")
+    has_active_consent = fields.Boolean(compute="_compute_has_active_consent", store=True, index=True)
+    health_notes = fields.Text(groups="jmsc_base.group_jmsc_manager", tracking=True)
+    duplicate_partner_ids = fields.Many2many(
+        "res.partner", string="Probable Duplicates", compute="_compute_duplicate_partner_ids"
+    )
+    is_anonymized = fields.Boolean(readonly=True, copy=False)
+    anonymized_date = fields.Datetime(readonly=True, copy=False)
+    anonymized_by_id = fields.Many2one("res.users", string="Anonymised By", readonly=True, copy=False)
     agency_type_id = fields.Many2one("jmsc.agency.type", index=True, tracking=True)
+    agency_user_ids = fields.One2many("res.users", "jmsc_agency_id", string="Agency Users")
+
+    _sql_constraints = [
+        ("nik_unique", "unique(nik)", "This NIK is already registered for another person."),
+    ]
+
+    def _compute_jmsc_reference(self):
+        for partner in self:
+            partner.jmsc_reference = f"PMI-{partner._origin.id:06d}" if partner._origin.id else False
+
+    @api.depends("nik")
+    def _compute_nik_identity(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            try:
+                gender, born, _region = nik_tools.parse_nik(partner.nik, today)
+            except nik_tools.NikError:
+                continue
+            partner.gender = gender
+            partner.birthdate_date = born
+
+    @api.depends("birthdate_date")
+    def _compute_birth_year(self):
+        for partner in self:
+            if partner.birthdate_date:
+                partner.birth_year = partner.birthdate_date.year
+
+    @api.depends("birthdate_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            born = partner.birthdate_date
+            partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
+
+    @api.depends("nik")
+    def _compute_nik_region(self):
+        codes = {p.nik[:4] for p in self if p.nik and len(p.nik) >= 4}
+        regencies = self.env["jmsc.regency"].sudo().search([("code", "in", [f"{c[:2]}.{c[2:]}" for c in codes])])
+        regency_by_code = {r.code.replace(".", ""): r.name for r in regencies}
+        for partner in self:
+            nik = partner.nik or ""
+            if len(nik) == 16 and nik.isdigit():
+                partner.nik_region_code = f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}"
+                partner.nik_region_name = regency_by_code.get(nik[:4]) or nik_tools.PROVINCE_CODES.get(nik[:2])
+            else:
+                partner.nik_region_code = partner.nik_region_name = False
+
+    def _compute_placement_count(self):
+        counts = dict(
+            self.env["jmsc.placement"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.placement_count = counts.get(partner._origin, 0)
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["res.partner.id_number"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.document_count = counts.get(partner._origin, 0)
+
+    @api.depends("placement_ids.state", "placement_ids.departure_date")
+    def _compute_current_placement_id(self):
+        for partner in self:
+            active = partner.placement_ids.filtered(lambda p: p.state == "active")
+            partner.current_placement_id = active.sorted(lambda p: p.departure_date or datetime.date.min, reverse=True)[
+                :1
+            ]
+
+    @api.depends("current_placement_id.country_id")
+    def _compute_current_country_id(self):
+        for partner in self:
+            partner.current_country_id = partner.current_placement_id.country_id
+
+    @api.depends("consent_ids.withdrawal_date")
+    def _compute_has_active_consent(self):
+        for partner in self:
+            partner.has_active_consent = any(not consent.withdrawal_date for consent in partner.consent_ids)
+
+    @api.depends("name", "birthdate_date", "id_numbers.name")
+    def _compute_duplicate_partner_ids(self):
+        migrants = self.filtered(lambda p: p.is_migrant and p._origin)
+        origin_ids = migrants._origin.ids
+        same_birth = self.search(
+            [
+                ("is_migrant", "=", True),
+                ("birthdate_date", "in", [d for d in migrants.mapped("birthdate_date") if d]),
+                ("id", "not in", origin_ids),
+            ]
+        )
+        passport = self.env.ref("jmsc_base.doc_type_passport")
+        own_passports = migrants.id_numbers.filtered(lambda d: d.category_id == passport)
+        same_passport = self.env["res.partner.id_number"].search(
+            [
+                ("category_id", "=", passport.id),
+                ("name", "in", own_passports.mapped("name")),
+                ("partner_id", "not in", origin_ids),
+            ]
+        )
+        for partner in self:
+            if partner not in migrants:
+                partner.duplicate_partner_ids = False
+                continue
+            name = nik_tools.normalize_name(partner.name)
+            by_name = same_birth.filtered(
+                lambda o, p=partner, n=name: (
+                    o.birthdate_date == p.birthdate_date and nik_tools.normalize_name(o.name) == n
+                )
+            )
+            numbers = set(partner.id_numbers.filtered(lambda d: d.category_id == passport).mapped("name"))
+            by_passport = same_passport.filtered(lambda d, n=numbers: d.name in n).partner_id
+            partner.duplicate_partner_ids = by_name | by_passport
+
+    @api.constrains("nik", "gender", "birthdate_date")
+    def _check_nik(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.birthdate_date and partner.birthdate_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The birth date %(date)s of %(name)s is in the future.",
+                        date=partner.birthdate_date,
+                        name=partner.display_name,
+                    )
+                )
+            if not partner.nik:
+                continue
+            try:
+                gender, born, _region = nik_tools.parse_nik(partner.nik, today)
+            except nik_tools.NikError as err:
+                raise ValidationError(partner._jmsc_nik_error_message(partner.nik, err)) from err
+            if partner.gender and partner.gender != gender:
+                raise ValidationError(
+                    self.env._(
+                        "The NIK %(nik)s of %(name)s belongs to a %(nik_gender)s but the gender is %(gender)s.",
+                        nik=partner.nik,
+                        name=partner.display_name,
+                        nik_gender=dict(partner._fields["gender"]._description_selection(self.env))[gender],
+                        gender=dict(partner._fields["gender"]._description_selection(self.env))[partner.gender],
+                    )
+                )
+            if partner.birthdate_date and partner.birthdate_date != born:
+                raise ValidationError(
+                    self.env._(
+                        "The NIK %(nik)s of %(name)s gives the birth date %(nik_date)s but the birth date is %(date)s.",
+                        nik=partner.nik,
+                        name=partner.display_name,
+                        nik_date=born,
+                        date=partner.birthdate_date,
+                    )
+                )
+        self._jmsc_check_nik_unique([(p.nik, p.id) for p in self if p.nik])
+
+    @api.constrains("kk_number")
+    def _check_kk_number(self):
+        for partner in self.filtered("kk_number"):
+            try:
+                nik_tools.check_family_card(partner.kk_number)
+            except nik_tools.NikError as err:
+                raise ValidationError(
+                    partner._jmsc_nik_error_message(partner.kk_number, err, label=self.env._("Family card number"))
+                ) from err
+
+    @api.constrains("is_migrant", "regency_id")
+    def _check_migrant_regency(self):
+        for partner in self:
+            if partner.is_migrant and not partner.regency_id:
+                raise ValidationError(
+                    self.env._("The migrant %(name)s needs a regency or city.", name=partner.display_name)
+                )
+
+    @api.onchange("nik")
+    def _onchange_nik(self):
+        if self.nik:
+            self.nik = "".join(self.nik.split())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        indonesia = self.env.ref("base.id") if any(v.get("mobile") for v in vals_list) else None
+        for vals in vals_list:
+            self._jmsc_clean_vals(vals, vals.get("is_migrant"), indonesia)
+        self._jmsc_check_nik_unique([(vals["nik"], False) for vals in vals_list if vals.get("nik")])
+        partners = super().create(vals_list)
+        migrants = partners.filtered("is_migrant")
+        if migrants:
+            self.env["jmsc.stage.history"].sudo().create(
+                [{"partner_id": p.id, "stage_to": p.migration_stage} for p in migrants]
+            )
+        return partners
+
+    def write(self, vals):
+        self._jmsc_clean_vals(vals, vals.get("is_migrant", any(self.mapped("is_migrant"))))
+        new_stage = vals.get("migration_stage")
+        moving = (
+            self.filtered(lambda p: p.is_migrant and p.migration_stage != new_stage) if new_stage else self.browse()
+        )
+        if new_stage == "ready":
+            moving._jmsc_check_departure_documents()
+        previous = {partner.id: partner.migration_stage for partner in moving}
+        result = super().write(vals)
+        if moving:
+            self.env["jmsc.stage.history"].sudo().create(
+                [{"partner_id": p.id, "stage_from": previous[p.id], "stage_to": new_stage} for p in moving]
+            )
+        return result
+
+    def action_view_documents(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Documents of %s", self.display_name),
+            "res_model": "res.partner.id_number",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_view_placements(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Placements of %s", self.display_name),
+            "res_model": "jmsc.placement",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_stage_ready(self):
+        return self._jmsc_move_to_stage("ready")
+
+    def action_stage_abroad(self):
+        return self._jmsc_move_to_stage("abroad")
+
+    def action_stage_returned(self):
+        return self._jmsc_move_to_stage("returned")
+
+    def action_stage_cancelled(self):
+        return self._jmsc_move_to_stage("cancelled")
+
+    def action_stage_prospective(self):
+        return self._jmsc_move_to_stage("prospective")
+
+    def action_merge_duplicates(self):
+        self.ensure_one()
+        partners = self | self.duplicate_partner_ids
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "base.partner.merge.automatic.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "res.partner", "active_ids": partners.ids},
+        }
+
+    def _jmsc_move_to_stage(self, stage):
+        labels = dict(self._fields["migration_stage"]._description_selection(self.env))
+        for partner in self:
+            if stage not in STAGE_TRANSITIONS[partner.migration_stage]:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot move from %(from)s to %(to)s.",
+                        name=partner.display_name,
+                        **{"from": labels[partner.migration_stage], "to": labels[stage]},
+                    )
+                )
+        self.write({"migration_stage": stage})
+        return True
+
+    def _jmsc_check_departure_documents(self):
+        """Refuse departure while a required document is missing or expired."""
+        today = fields.Date.context_today(self)
+        required = self.env["res.partner.id_category"].sudo().search([("jmsc_required_for_departure", "=", True)])
+        for partner in self:
+            valid = partner.sudo().id_numbers.filtered(
+                lambda d: d.status != "close" and (not d.valid_until or d.valid_until >= today)
+            )
+            missing = required - valid.category_id
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be ready to depart: these documents are missing or expired: %(docs)s.",
+                        name=partner.display_name,
+                        docs=", ".join(missing.mapped("name")),
+                    )
+                )
+
+    def _jmsc_clean_vals(self, vals, is_migrant, default_country=None):
+        """Strip the NIK and KK, and put a migrant's mobile in E.164."""
+        for fname in ("nik", "kk_number"):
+            if fname in vals:
+                vals[fname] = "".join((vals[fname] or "").split()) or False
+        if is_migrant and vals.get("mobile"):
+            country = self.env["res.country"].browse(vals["country_id"]) if vals.get("country_id") else False
+            if not country and len(self) == 1:
+                country = self.country_id
+            country = country or default_country or self.env.ref("base.id")
+            formatted = self._phone_format_number(vals["mobile"], country, force_format="E164")
+            if not formatted:
+                raise ValidationError(
+                    self.env._(
+                        "The mobile number %(number)s of %(name)s is not a valid number for %(country)s.",
+                        number=vals["mobile"],
+                        name=vals.get("name") or self.display_name,
+                        country=country.name,
+                    )
+                )
+            vals["mobile"] = formatted
+
+    def _jmsc_nik_error_message(self, number, err, label=None):
+        label = label or self.env._("NIK")
+        name = self.display_name or self.env._("the new record")
+        if err.code == "length":
+            reason = self.env._("it must be exactly 16 digits")
+        elif err.code == "province":
+            reason = self.env._("the province code %s does not exist", err.params["province"])
+        elif err.code == "date":
+            reason = self.env._("the birth date part %s is not a real date", err.params["date"])
+        else:
+            reason = self.env._("the serial number cannot be 0000")
+        return self.env._(
+            "%(label)s %(number)s of %(name)s is invalid: %(reason)s.",
+            label=label,
+            number=number,
+            name=name,
+            reason=reason,
+        )
+
+    @api.model
+    def _jmsc_check_nik_unique(self, nik_and_ids):
+        """Raise a ValidationError naming the owner of any NIK already taken.
+
+        ``nik_and_ids`` is a list of (nik, id of the record that carries it, or False).
+        The database is read without flushing, so pending writes of ``self`` do not trip
+        the SQL constraint before this readable message is raised.
+        """
+        seen = {}
+        for nik, record_id in nik_and_ids:
+            if nik in seen and (not record_id or seen[nik] != record_id):
+                raise ValidationError(self.env._("The NIK %s appears twice in the same batch.", nik))
+            seen[nik] = record_id
+        if not seen:
+            return
+        own_ids = [record_id for record_id in seen.values() if record_id]
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT nik, id FROM res_partner WHERE nik = ANY(%s) AND NOT (id = ANY(%s)) LIMIT 1",
+                list(seen),
+                own_ids,
+            )
+        )
+        if not rows:
+            return
+        nik, owner_id = rows[0]
+        owner = self.browse(owner_id)
+        if owner.has_access("read"):
+            raise ValidationError(
+                self.env._(
+                    "The NIK %(nik)s is already registered for %(owner)s (record %(id)s).",
+                    nik=nik,
+                    owner=owner.display_name,
+                    id=owner_id,
+                )
+            )
+        raise ValidationError(
+            self.env._(
+                "The NIK %(nik)s is already registered for a person of %(regency)s whose record you cannot "
+                "open (record %(id)s). Ask a Provincial Officer.",
+                nik=nik,
+                regency=owner.sudo().regency_id.display_name or "-",
+                id=owner_id,
+            )
+        )
+
+    def _jmsc_anonymize(self):
+        """Scrub personal data, keep the anonymous statistics. Callers check the rights."""
+        personal = {
+            "nik": False,
+            "kk_number": False,
+            "email": False,
+            "phone": False,
+            "mobile": False,
+            "street": False,
+            "street2": False,
+            "zip": False,
+            "city": False,
+            "place_of_birth": False,
+            "district": False,
+            "village": False,
+            "vat": False,
+            "website": False,
+            "comment": False,
+            "health_notes": False,
+            "image_1920": False,
+            "is_anonymized": True,
+            "anonymized_date": fields.Datetime.now(),
+            "anonymized_by_id": self.env.uid,
+        }
+        for partner in self:
+            born = partner.birthdate_date
+            partner.with_context(tracking_disable=True).write(
+                dict(
+                    personal,
+                    name=self.env._("Anonymised migrant %s", partner.id),
+                    birthdate_date=born and datetime.date(born.year, 1, 1),
+                    birth_year=born and born.year,
+                )
+            )
+        self.family_member_ids.unlink()
+        self.consent_ids.unlink()
+        self.id_numbers.unlink()
+        placements = self.placement_ids
+        placements.with_context(tracking_disable=True).write(
+            {"employer": False, "agreement_number": False, "salary": 0.0}
+        )
+        self.env["mail.message"].search(
+            [
+                "|",
+                "&",
+                ("model", "=", "res.partner"),
+                ("res_id", "in", self.ids),
+                "&",
+                ("model", "=", "jmsc.placement"),
+                ("res_id", "in", placements.ids),
+            ]
+        ).unlink()
+        self.env["ir.attachment"].search([("res_model", "=", "res.partner"), ("res_id", "in", self.ids)]).unlink()
+        self.activity_ids.unlink()

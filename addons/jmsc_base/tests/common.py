@@ -1,5 +1,13 @@
+import datetime
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+def make_nik(day, month, year, serial=1, female=False, region="321201"):
+    """A valid NIK for a birth date: the building block of every test migrant."""
+    return f"{region}{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
 
 
 class JmscBaseCommon(TransactionCase):
@@ -24,3 +32,34 @@ class JmscBaseCommon(TransactionCase):
         cls.user_manager = new_test_user(cls.env, login="jmsc_manager", groups="jmsc_base.group_jmsc_manager")
         cls.user_admin = new_test_user(cls.env, login="jmsc_admin", groups="jmsc_base.group_jmsc_admin")
         cls.user_portal = new_test_user(cls.env, login="jmsc_portal", groups="base.group_portal")
+        cls.today = datetime.date.today()
+
+    @classmethod
+    def _create_migrant(cls, name, nik, regency=None, **values):
+        return cls.env["res.partner"].create(
+            dict(
+                {"name": name, "is_migrant": True, "nik": nik, "regency_id": (regency or cls.regency_indramayu).id},
+                **values,
+            )
+        )
+
+    @classmethod
+    def _add_document(cls, partner, xmlid, number, valid_until=None, **values):
+        return cls.env["res.partner.id_number"].create(
+            dict(
+                {
+                    "partner_id": partner.id,
+                    "category_id": cls.env.ref(xmlid).id,
+                    "name": number,
+                    "valid_until": valid_until,
+                },
+                **values,
+            )
+        )
+
+    @contextmanager
+    def assertRaisesText(self, exception, pattern):
+        """assertRaises (which rolls back to a savepoint) plus a check of the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)

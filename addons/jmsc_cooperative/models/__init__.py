@@ -8,4 +8,6 @@ from . import jmsc_coop_transaction
 from . import jmsc_coop_period
 from . import jmsc_coop_due
 from . import jmsc_coop_shu_run
+from . import jmsc_coop_shu_line
 from . import jmsc_coop_statistics
+from . import jmsc_coop_demo

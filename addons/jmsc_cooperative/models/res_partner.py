@@ -23,14 +23,18 @@ class ResPartner(models.Model):
         self.ensure_one()
         cooperative = self.sudo()
         if not cooperative.coop_member_sequence_id:
-            cooperative.coop_member_sequence_id = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Members of %s", cooperative.name),
-                    "code": f"jmsc.coop.member.{cooperative.id}",
-                    "prefix": f"{cooperative.ref or 'KOP%s' % cooperative.id}-",
-                    "padding": 5,
-                    "implementation": "standard",
-                }
+            cooperative.coop_member_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Members of %s", cooperative.name),
+                        "code": f"jmsc.coop.member.{cooperative.id}",
+                        "prefix": f"{cooperative.ref or 'KOP%s' % cooperative.id}-",
+                        "padding": 5,
+                        "implementation": "standard",
+                    }
+                )
             )
         return cooperative.coop_member_sequence_id.next_by_id()
 

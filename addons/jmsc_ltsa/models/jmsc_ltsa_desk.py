@@ -14,16 +14,14 @@ class JmscLtsaDesk(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     site_id = fields.Many2one("jmsc.ltsa.site", required=True, index=True, ondelete="cascade")
-    agency_id = fields.Many2one("res.partner", string="Agency", domain=[("agency_type_id", "!=", False)], index=True)
+    agency_id = fields.Many2one("res.partner", domain=[("agency_type_id", "!=", False)], index=True)
     desk_type = fields.Selection(DESK_TYPES, required=True)
     category_ids = fields.Many2many(
         "jmsc.ltsa.category", "jmsc_ltsa_desk_category_rel", "desk_id", "category_id", string="Service Categories"
     )
-    user_ids = fields.Many2many(
-        "res.users", "jmsc_ltsa_desk_res_users_rel", "desk_id", "user_id", string="Officers"
-    )
+    user_ids = fields.Many2many("res.users", "jmsc_ltsa_desk_res_users_rel", "desk_id", "user_id", string="Officers")
     supervisor_id = fields.Many2one(related="site_id.supervisor_id")
-    current_ticket_id = fields.Many2one("jmsc.ltsa.ticket", string="Current Ticket", readonly=True, copy=False)
+    current_ticket_id = fields.Many2one("jmsc.ltsa.ticket", readonly=True, copy=False)
     current_state = fields.Selection(related="current_ticket_id.state", string="Ticket Status")
     current_call_count = fields.Integer(related="current_ticket_id.call_count", string="Calls")
     current_partner_id = fields.Many2one(related="current_ticket_id.partner_id", string="Visitor")
@@ -34,11 +32,34 @@ class JmscLtsaDesk(models.Model):
     )
     current_missing_doc_ids = fields.Many2many(related="current_step_id.missing_doc_ids", string="Missing Documents")
     current_document_ids = fields.One2many(related="current_partner_id.id_numbers", string="Visitor's Documents")
+    current_output_doc_type_id = fields.Many2one(
+        related="current_step_id.service_id.output_doc_type_id", string="Document to Issue"
+    )
+    current_output_number = fields.Char(
+        related="current_step_id.output_number", readonly=False, string="Number of the Issued Document"
+    )
+    current_output_valid_until = fields.Date(
+        related="current_step_id.output_valid_until", readonly=False, string="Issued Document Expires"
+    )
     waiting_count = fields.Integer(compute="_compute_waiting_count")
 
     def _compute_waiting_count(self):
+        days = {site: site._local_today() for site in self.site_id}
+        counts = {
+            (site, category, day): count
+            for site, category, day, count in self.env["jmsc.ltsa.ticket"]._read_group(
+                [
+                    ("site_id", "in", self.site_id.ids),
+                    ("day", "in", list(set(days.values()))),
+                    ("state", "=", "waiting"),
+                ],
+                ["site_id", "category_id", "day:day"],
+                ["__count"],
+            )
+        }
         for desk in self:
-            desk.waiting_count = self.env["jmsc.ltsa.ticket"].search_count(desk._waiting_domain())
+            day = days.get(desk.site_id)
+            desk.waiting_count = sum(counts.get((desk.site_id, category, day), 0) for category in desk.category_ids)
 
     @api.constrains("category_ids", "site_id")
     def _check_categories(self):
@@ -48,36 +69,30 @@ class JmscLtsaDesk(models.Model):
                     self.env._("Desk %(desk)s must serve at least one service category.", desk=desk.display_name)
                 )
 
-    def _waiting_domain(self):
-        self.ensure_one()
-        return [
-            ("site_id", "=", self.site_id.id),
-            ("day", "=", self.site_id._local_today()),
-            ("category_id", "in", self.category_ids.ids),
-            ("state", "=", "waiting"),
-        ]
-
     def _lock_next_ticket(self):
         """Lock the next ticket this desk may call: priority first, then oldest.
 
         SKIP LOCKED leaves tickets another desk is calling right now to that desk.
         """
         self.ensure_one()
-        self.env["jmsc.ltsa.ticket"].flush_model(["site_id", "day", "category_id", "state", "is_priority", "number"])
+        self.env["jmsc.ltsa.ticket"].flush_model(
+            ["site_id", "day", "category_id", "state", "is_priority", "issued_date"]
+        )
         self.env.cr.execute(
             SQL(
                 """
                 SELECT id FROM jmsc_ltsa_ticket
                  WHERE site_id = %(site)s AND day = %(day)s AND category_id IN %(categories)s
                    AND state = 'waiting'
-              ORDER BY is_priority DESC, create_date, id
+              ORDER BY is_priority DESC, issued_date, id
                  LIMIT 1
                    FOR UPDATE SKIP LOCKED
                 """,
                 site=self.site_id.id,
                 day=self.site_id._local_today(),
                 categories=tuple(self.category_ids.ids),
-            )
+            ),
+            log_exceptions=False,  # a serialization failure is retried by the RPC layer
         )
         row = self.env.cr.fetchone()
         return self.env["jmsc.ltsa.ticket"].browse(row[0] if row else [])

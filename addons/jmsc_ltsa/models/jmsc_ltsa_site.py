@@ -28,11 +28,11 @@ class JmscLtsaSite(models.Model):
         default=lambda self: self.env.ref("jmsc_ltsa.resource_calendar_ltsa", raise_if_not_found=False),
         help="Opening hours and public holidays (global leaves) used for the SLA deadlines.",
     )
-    supervisor_id = fields.Many2one("res.users", string="Supervisor", index=True, tracking=True)
+    supervisor_id = fields.Many2one("res.users", index=True, tracking=True)
     desk_ids = fields.One2many("jmsc.ltsa.desk", "site_id", string="Desks")
     board_token = fields.Char(
         copy=False,
-        default=_new_token,
+        default=lambda self: _new_token(),
         required=True,
         readonly=True,
         groups="jmsc_ltsa.group_ltsa_officer,jmsc_base.group_jmsc_provincial_officer",
@@ -112,7 +112,8 @@ class JmscLtsaSite(models.Model):
                 category=category.id,
                 day=day,
                 uid=self.env.uid,
-            )
+            ),
+            log_exceptions=False,  # a serialization failure is retried by the RPC layer
         )
         self.env["jmsc.ltsa.ticket.counter"].invalidate_model()
         return self.env.cr.fetchone()[0]
@@ -123,7 +124,9 @@ class JmscLtsaSite(models.Model):
         user = self.env.user
         if self.kiosk_mode == "public" or user.has_group("jmsc_base.group_jmsc_provincial_officer"):
             return
-        if user.has_group("jmsc_ltsa.group_ltsa_officer") and self in user.ltsa_site_ids:
+        if user.has_group("jmsc_ltsa.group_ltsa_officer") and self.search_count(
+            [("id", "=", self.id), "|", ("desk_ids.user_ids", "in", user.ids), ("supervisor_id", "=", user.id)]
+        ):
             return
         raise AccessError(
             self.env._("You cannot issue queue tickets at %(site)s: it is not one of your sites.", site=self.name)
@@ -138,9 +141,7 @@ class JmscLtsaSite(models.Model):
         self._check_can_issue()
         category = self.env["jmsc.ltsa.category"].sudo().browse(int(category_id)).exists()
         if not category or category not in self.sudo().desk_ids.category_ids:
-            raise UserError(
-                self.env._("Site %(site)s has no desk serving the category you chose.", site=self.name)
-            )
+            raise UserError(self.env._("Site %(site)s has no desk serving the category you chose.", site=self.name))
         ticket = (
             self.env["jmsc.ltsa.ticket"]
             .sudo()

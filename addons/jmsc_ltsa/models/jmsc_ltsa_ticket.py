@@ -20,7 +20,7 @@ TICKET_STATES = [
 class JmscLtsaTicket(models.Model):
     _name = "jmsc.ltsa.ticket"
     _description = "LTSA Queue Ticket"
-    _order = "day desc, is_priority desc, create_date, id"
+    _order = "day desc, is_priority desc, issued_date, id"
 
     name = fields.Char(string="Ticket", compute="_compute_name", store=True, index=True)
     site_id = fields.Many2one("jmsc.ltsa.site", required=True, index=True, ondelete="cascade", readonly=True)
@@ -35,6 +35,7 @@ class JmscLtsaTicket(models.Model):
     partner_id = fields.Many2one("res.partner", string="Visitor", domain=[("is_migrant", "=", True)], index=True)
     request_id = fields.Many2one("jmsc.ltsa.request", index=True, ondelete="set null")
     step_id = fields.Many2one("jmsc.ltsa.step", index=True, ondelete="set null")
+    issued_date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     called_date = fields.Datetime(readonly=True)
     started_date = fields.Datetime(readonly=True)
     finished_date = fields.Datetime(readonly=True)
@@ -60,12 +61,12 @@ class JmscLtsaTicket(models.Model):
         for ticket in self:
             ticket.is_priority = ticket.priority != "none"
 
-    @api.depends("create_date", "called_date", "started_date", "finished_date")
+    @api.depends("issued_date", "called_date", "started_date", "finished_date")
     def _compute_minutes(self):
         for ticket in self:
             ticket.wait_minutes = (
-                (ticket.called_date - ticket.create_date).total_seconds() / 60
-                if ticket.called_date and ticket.create_date
+                (ticket.called_date - ticket.issued_date).total_seconds() / 60
+                if ticket.called_date and ticket.issued_date
                 else 0.0
             )
             ticket.service_minutes = (
@@ -90,7 +91,12 @@ class JmscLtsaTicket(models.Model):
     def _mark_called(self, desk):
         self.ensure_one()
         self.write(
-            {"state": "called", "desk_id": desk.id, "call_count": self.call_count + 1, "called_date": fields.Datetime.now()}
+            {
+                "state": "called",
+                "desk_id": desk.id,
+                "call_count": self.call_count + 1,
+                "called_date": fields.Datetime.now(),
+            }
         )
         if self.step_id and self.step_id.state == "waiting":
             self.step_id.write({"state": "called", "called_date": self.called_date, "desk_id": desk.id})

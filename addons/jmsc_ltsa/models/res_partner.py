@@ -1,11 +1,15 @@
 from odoo import fields, models
 
+LTSA_READERS = "jmsc_ltsa.group_ltsa_officer,jmsc_base.group_jmsc_provincial_officer"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    ltsa_request_ids = fields.One2many("jmsc.ltsa.request", "partner_id", string="LTSA Requests")
-    ltsa_request_count = fields.Integer(compute="_compute_ltsa_request_count", string="LTSA Visits")
+    ltsa_request_ids = fields.One2many("jmsc.ltsa.request", "partner_id", string="LTSA Requests", groups=LTSA_READERS)
+    ltsa_request_count = fields.Integer(
+        compute="_compute_ltsa_request_count", string="LTSA Visits", groups=LTSA_READERS
+    )
 
     def _compute_ltsa_request_count(self):
         counts = dict(

@@ -23,13 +23,11 @@ class JmscTrainingBatch(models.Model):
         "jmsc.training.programme", required=True, index=True, tracking=True, ondelete="restrict"
     )
     category = fields.Selection(related="programme_id.category", store=True)
-    centre_id = fields.Many2one(
-        "res.partner", string="Centre", required=True, domain=CENTRE_DOMAIN, index=True, tracking=True
+    centre_id = fields.Many2one("res.partner", required=True, domain=CENTRE_DOMAIN, index=True, tracking=True)
+    room_id = fields.Many2one("jmsc.training.room", domain="[('centre_id', '=', centre_id)]", index=True, tracking=True)
+    trainer_ids = fields.Many2many(
+        "jmsc.training.trainer", "jmsc_training_batch_trainer_rel", "batch_id", "trainer_id", string="Trainers"
     )
-    room_id = fields.Many2one(
-        "jmsc.training.room", domain="[('centre_id', '=', centre_id)]", index=True, tracking=True
-    )
-    trainer_ids = fields.Many2many("jmsc.training.trainer", string="Trainers", tracking=True)
     date_start = fields.Date(string="Start Date", required=True, index=True, tracking=True)
     date_end = fields.Date(string="End Date", required=True, index=True, tracking=True)
     capacity = fields.Integer(required=True, default=20, tracking=True)
@@ -46,6 +44,7 @@ class JmscTrainingBatch(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        group_expand=True,
     )
     session_ids = fields.One2many("jmsc.training.session", "batch_id", string="Sessions", copy=False)
     enrolment_ids = fields.One2many(
@@ -56,9 +55,9 @@ class JmscTrainingBatch(models.Model):
         copy=False,
     )
     waitlist_ids = fields.One2many(
-        "jmsc.training.enrolment", "batch_id", string="Waitlist", domain=[("state", "=", "waitlisted")], copy=False
+        "jmsc.training.enrolment", "batch_id", domain=[("state", "=", "waitlisted")], copy=False
     )
-    attendance_ids = fields.One2many("jmsc.training.attendance", "batch_id", string="Attendance", copy=False)
+    attendance_ids = fields.One2many("jmsc.training.attendance", "batch_id", copy=False)
     seats_taken = fields.Integer(compute="_compute_counts", string="Enrolled")
     seats_available = fields.Integer(compute="_compute_counts")
     waitlist_count = fields.Integer(compute="_compute_counts")
@@ -77,16 +76,16 @@ class JmscTrainingBatch(models.Model):
 
     _sql_constraints = [
         ("capacity_positive", "CHECK(capacity > 0)", "The capacity of a batch must be positive."),
-        ("dates_order", "CHECK(date_end >= date_start)", "A batch cannot end before it starts."),
     ]
 
     @api.depends("enrolment_ids.state", "session_ids", "capacity")
     def _compute_counts(self):
+        # Seat counts are figures, not personal data: count every trainee of the batch.
         Enrolment = self.env["jmsc.training.enrolment"]
         by_state = {}
         sessions = {}
         if self.ids:
-            for batch, state, count in Enrolment._read_group(
+            for batch, state, count in Enrolment.sudo()._read_group(
                 [("batch_id", "in", self.ids)], ["batch_id", "state"], ["__count"]
             ):
                 by_state.setdefault(batch.id, {})[state] = count
@@ -116,6 +115,7 @@ class JmscTrainingBatch(models.Model):
                         start=batch.date_start,
                     )
                 )
+        self.session_ids._check_date_in_batch()
 
     @api.constrains("capacity")
     def _check_capacity(self):
@@ -182,7 +182,7 @@ class JmscTrainingBatch(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jmsc.training.batch") or "/"
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("jmsc.training.batch") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
@@ -198,16 +198,21 @@ class JmscTrainingBatch(models.Model):
             return {}
         return {
             batch.id: count
-            for batch, count in self.env["jmsc.training.enrolment"]._read_group(
-                [("batch_id", "in", self.ids), ("state", "in", SEAT_STATES)], ["batch_id"], ["__count"]
-            )
+            for batch, count in self.env["jmsc.training.enrolment"]
+            .sudo()
+            ._read_group([("batch_id", "in", self.ids), ("state", "in", SEAT_STATES)], ["batch_id"], ["__count"])
         }
 
     def _lock_for_enrolment(self):
-        """Serialise seat counting: concurrent enrolments in one batch wait for each other."""
+        """Serialise seat counting on these batches.
+
+        The no-op UPDATE locks the rows and gives them a new version: a concurrent transaction that
+        counted seats on an older snapshot then fails to serialise and is retried, so it cannot
+        overbook (a bare SELECT FOR UPDATE would let it go on with its stale count).
+        """
         if self.ids:
             self.env.cr.execute(
-                SQL("SELECT id FROM jmsc_training_batch WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", tuple(self.ids))
+                SQL("UPDATE jmsc_training_batch SET write_date = write_date WHERE id IN %s", tuple(sorted(self.ids)))
             )
 
     def _promote_waitlist(self):
@@ -217,14 +222,17 @@ class JmscTrainingBatch(models.Model):
             return
         batches._lock_for_enrolment()
         taken = batches._seats_taken_by_batch()
-        waitlisted = self.env["jmsc.training.enrolment"].search(
-            [("batch_id", "in", batches.ids), ("state", "=", "waitlisted")], order="date_applied, id"
+        # Seats are counted and given over every trainee of the batch, whoever asked for the change.
+        waitlisted = (
+            self.env["jmsc.training.enrolment"]
+            .sudo()
+            .search([("batch_id", "in", batches.ids), ("state", "=", "waitlisted")], order="date_applied, id")
         )
-        promoted = self.env["jmsc.training.enrolment"]
+        promoted = waitlisted.browse()
         for batch in batches:
             free = batch.capacity - taken.get(batch.id, 0)
             if free > 0:
-                promoted |= waitlisted.filtered(lambda e, b=batch: e.batch_id == b)[:free]
+                promoted |= waitlisted.filtered(lambda e, b=batch: e.batch_id.id == b.id)[:free]
         if promoted:
             promoted.write({"state": "enrolled"})
             for enrolment in promoted:
@@ -252,9 +260,7 @@ class JmscTrainingBatch(models.Model):
             if not batch.session_ids:
                 raise UserError(self.env._("Batch %s has no sessions: plan them before starting.", batch.name))
         self.write({"state": "running"})
-        applied = self.env["jmsc.training.enrolment"].search(
-            [("batch_id", "in", self.ids), ("state", "=", "applied")]
-        )
+        applied = self.env["jmsc.training.enrolment"].search([("batch_id", "in", self.ids), ("state", "=", "applied")])
         applied.action_enrol()
 
     def action_done(self):

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-
 from odoo.addons.jmsc_base.models.res_partner import MIGRATION_STAGES
+from odoo.exceptions import ValidationError
 
 PROGRAMME_CATEGORIES = [
     ("language", "Language"),
@@ -44,7 +43,6 @@ class JmscTrainingProgramme(models.Model):
     pass_mark = fields.Float(default=70.0, tracking=True, help="Weighted score (0-100) needed to complete.")
     prerequisite_programme_id = fields.Many2one(
         "jmsc.training.programme",
-        string="Prerequisite Programme",
         help="A programme the trainee must have completed first.",
     )
     min_age = fields.Integer(string="Minimum Age")
@@ -66,7 +64,9 @@ class JmscTrainingProgramme(models.Model):
 
     def _compute_batch_count(self):
         counts = dict(
-            self.env["jmsc.training.batch"]._read_group([("programme_id", "in", self.ids)], ["programme_id"], ["__count"])
+            self.env["jmsc.training.batch"]._read_group(
+                [("programme_id", "in", self.ids)], ["programme_id"], ["__count"]
+            )
         )
         for programme in self:
             programme.batch_count = counts.get(programme, 0)

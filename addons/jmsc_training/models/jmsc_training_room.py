@@ -11,7 +11,7 @@ class JmscTrainingRoom(models.Model):
     _order = "centre_id, name"
 
     name = fields.Char(required=True)
-    centre_id = fields.Many2one("res.partner", string="Centre", required=True, domain=CENTRE_DOMAIN, index=True)
+    centre_id = fields.Many2one("res.partner", required=True, domain=CENTRE_DOMAIN, index=True)
     capacity = fields.Integer(required=True, default=20)
     active = fields.Boolean(default=True)
 

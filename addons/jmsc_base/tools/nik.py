@@ -1,0 +1,104 @@
+"""Pure helpers for the Indonesian NIK (Nomor Induk Kependudukan): PPRRDDddmmyySSSS."""
+
+import datetime
+
+# Kemendagri province codes (including the 2022 Papua provinces).
+PROVINCE_CODES = {
+    "11": "Aceh",
+    "12": "Sumatera Utara",
+    "13": "Sumatera Barat",
+    "14": "Riau",
+    "15": "Jambi",
+    "16": "Sumatera Selatan",
+    "17": "Bengkulu",
+    "18": "Lampung",
+    "19": "Kepulauan Bangka Belitung",
+    "21": "Kepulauan Riau",
+    "31": "DKI Jakarta",
+    "32": "Jawa Barat",
+    "33": "Jawa Tengah",
+    "34": "DI Yogyakarta",
+    "35": "Jawa Timur",
+    "36": "Banten",
+    "51": "Bali",
+    "52": "Nusa Tenggara Barat",
+    "53": "Nusa Tenggara Timur",
+    "61": "Kalimantan Barat",
+    "62": "Kalimantan Tengah",
+    "63": "Kalimantan Selatan",
+    "64": "Kalimantan Timur",
+    "65": "Kalimantan Utara",
+    "71": "Sulawesi Utara",
+    "72": "Sulawesi Tengah",
+    "73": "Sulawesi Selatan",
+    "74": "Sulawesi Tenggara",
+    "75": "Gorontalo",
+    "76": "Sulawesi Barat",
+    "81": "Maluku",
+    "82": "Maluku Utara",
+    "91": "Papua",
+    "92": "Papua Barat",
+    "93": "Papua Selatan",
+    "94": "Papua Tengah",
+    "95": "Papua Pegunungan",
+    "96": "Papua Barat Daya",
+}
+
+MAX_AGE = 100
+
+
+class NikError(ValueError):
+    """A NIK is malformed; ``code`` says why: length, province, date or serial."""
+
+    def __init__(self, code, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def resolve_birth_year(two_digits, month, day, today):
+    """The most recent year ending in ``two_digits`` giving an age of 0..MAX_AGE on ``today``."""
+    for century in (today.year // 100 * 100, today.year // 100 * 100 - 100):
+        year = century + two_digits
+        try:
+            born = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if born <= today and today.year - year <= MAX_AGE:
+            return year
+    return None
+
+
+def parse_nik(nik, today=None):
+    """Check a NIK and return (gender, birth date, region code). Raise NikError when invalid."""
+    today = today or datetime.date.today()
+    if not nik or len(nik) != 16 or not nik.isdigit():
+        raise NikError("length")
+    if nik[:2] not in PROVINCE_CODES:
+        raise NikError("province", province=nik[:2])
+    day, month, two_digits = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    gender = "male"
+    if 41 <= day <= 71:
+        gender, day = "female", day - 40
+    if not 1 <= day <= 31 or not 1 <= month <= 12:
+        raise NikError("date", date=nik[6:12])
+    if nik[12:] == "0000":
+        raise NikError("serial")
+    year = resolve_birth_year(two_digits, month, day, today)
+    if year is None:
+        # Either 29 February of a non-leap year, a day past the month end, or no century fits.
+        raise NikError("date", date=nik[6:12])
+    return gender, datetime.date(year, month, day), f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}"
+
+
+def check_family_card(number):
+    """A KK number has 16 digits and a known province code. Raise NikError otherwise."""
+    if not number or len(number) != 16 or not number.isdigit():
+        raise NikError("length")
+    if number[:2] not in PROVINCE_CODES:
+        raise NikError("province", province=number[:2])
+
+
+def normalize_name(name):
+    """Lower-case, single-spaced name used to spot probable duplicates."""
+    return " ".join((name or "").lower().split())

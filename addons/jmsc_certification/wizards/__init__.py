@@ -1,0 +1,2 @@
+from . import jmsc_cert_status_wizard
+from . import jmsc_cert_report_wizard

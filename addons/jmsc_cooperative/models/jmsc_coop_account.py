@@ -1,0 +1,544 @@
+import logging
+
+import psycopg2
+from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED, TRANSACTION_STATUS_IDLE
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, float_compare, float_is_zero, float_round
+
+from .ledger_guard import is_posting, posting_guard
+
+_logger = logging.getLogger(__name__)
+
+DIGITS = 2
+PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
+LEDGER_FIELDS = {"balance", "last_value_date"}
+
+
+class JmscCoopAccount(models.Model):
+    """A member's savings account for one product. Its balance moves only through `_post`."""
+
+    _name = "jmsc.coop.account"
+    _description = "Cooperative Savings Account"
+    _inherit = ["mail.thread"]
+    _order = "cooperative_id, name"
+
+    name = fields.Char(string="Account Number", readonly=True, copy=False, index=True)
+    member_id = fields.Many2one("jmsc.coop.member", required=True, index=True, ondelete="restrict")
+    partner_id = fields.Many2one(related="member_id.partner_id", store=True, index=True, string="Member Contact")
+    cooperative_id = fields.Many2one(related="member_id.cooperative_id", store=True, index=True)
+    cooperative_name = fields.Char(related="cooperative_id.name", string="Cooperative Name")
+    product_id = fields.Many2one("jmsc.coop.product", required=True, index=True, ondelete="restrict")
+    kind = fields.Selection(related="product_id.kind", store=True)
+    state = fields.Selection(
+        [("active", "Active"), ("blocked", "Blocked"), ("dormant", "Dormant"), ("closed", "Closed")],
+        required=True,
+        default="active",
+        tracking=True,
+        index=True,
+    )
+    balance = fields.Float(digits=(16, DIGITS), readonly=True, copy=False, default=0.0)
+    last_value_date = fields.Date(readonly=True, copy=False)
+    hold_ids = fields.One2many("jmsc.coop.hold", "account_id", string="Holds")
+    held_amount = fields.Float(compute="_compute_available", digits=(16, DIGITS))
+    available_balance = fields.Float(compute="_compute_available", digits=(16, DIGITS))
+    transaction_ids = fields.One2many("jmsc.coop.transaction", "account_id", string="Transactions")
+    transaction_count = fields.Integer(compute="_compute_transaction_count")
+
+    _sql_constraints = [
+        ("member_product_unique", "unique(member_id, product_id)", "A member has one account per product."),
+        ("name_unique", "unique(name)", "The account number must be unique."),
+        ("balance_positive", "CHECK(balance >= 0)", "An account balance cannot be negative."),
+    ]
+
+    @api.depends("balance", "hold_ids.state", "hold_ids.amount")
+    def _compute_available(self):
+        for account in self:
+            held = sum(account.hold_ids.filtered(lambda h: h.state == "active").mapped("amount"))
+            account.held_amount = held
+            account.available_balance = account.balance - held
+
+    def _compute_transaction_count(self):
+        counts = dict(
+            self.env["jmsc.coop.transaction"]._read_group([("account_id", "in", self.ids)], ["account_id"], ["__count"])
+        )
+        for account in self:
+            account.transaction_count = counts.get(account, 0)
+
+    @api.constrains("member_id", "product_id")
+    def _check_product_cooperative(self):
+        for account in self:
+            if account.product_id.cooperative_id != account.member_id.cooperative_id:
+                raise ValidationError(
+                    self.env._(
+                        "Account %(account)s: product %(product)s belongs to another cooperative "
+                        "than member %(member)s.",
+                        account=account.name,
+                        product=account.product_id.display_name,
+                        member=account.member_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(LEDGER_FIELDS & set(vals) for vals in vals_list):
+            raise UserError(self.env._("An account's balance can only change by posting transactions."))
+        for vals in vals_list:
+            if not vals.get("name") and vals.get("member_id") and vals.get("product_id"):
+                member = self.env["jmsc.coop.member"].browse(vals["member_id"])
+                product = self.env["jmsc.coop.product"].browse(vals["product_id"])
+                vals["name"] = f"{member.number}-{product.code}"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if LEDGER_FIELDS & set(vals) and not is_posting():
+            raise UserError(self.env._("An account's balance can only change by posting transactions."))
+        if {"member_id", "product_id"} & set(vals) and self.transaction_ids:
+            raise UserError(self.env._("An account with transactions cannot change its member or product."))
+        if vals.get("state") and vals["state"] != "closed" and any(a.state == "closed" for a in self):
+            raise UserError(self.env._("A closed account cannot be reopened."))
+        if vals.get("state") == "closed":
+            for account in self:
+                if not float_is_zero(account.balance, precision_digits=DIGITS):
+                    raise UserError(
+                        self.env._(
+                            "Account %(account)s still holds %(balance)s: withdraw it before closing.",
+                            account=account.name,
+                            balance=account.balance,
+                        )
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_transactions(self):
+        if self.transaction_ids:
+            raise UserError(self.env._("An account with transactions cannot be deleted."))
+
+    def action_open_transactions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_transaction_action")
+        action["domain"] = [("account_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_block(self):
+        self.write({"state": "blocked"})
+
+    def action_set_dormant(self):
+        self.write({"state": "dormant"})
+
+    def action_activate(self):
+        self.write({"state": "active"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_check_ledger(self):
+        problems = self.check_ledger()
+        if problems:
+            raise UserError("\n".join(problems))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("The ledger of %s account(s) is consistent.", len(self or self.search([]))),
+            },
+        }
+
+    def action_print_statement(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Account Statement"),
+            "res_model": "jmsc.coop.statement.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_account_id": self.id},
+        }
+
+    # Posting service ------------------------------------------------------------------
+
+    def post_transaction(
+        self,
+        transaction_type,
+        amount,
+        value_date=None,
+        channel="cash",
+        source_country_id=None,
+        reference=None,
+        idempotency_key=None,
+        counterpart_account_id=None,
+    ):
+        """Public posting entry point (UI and RPC): checks the caller's rights, returns the transaction id."""
+        self.ensure_one()
+        if transaction_type not in PUBLIC_TYPES:
+            raise UserError(self.env._("Transactions of type %s cannot be posted directly.", transaction_type))
+        ids = {self.id}
+        if transaction_type == "transfer" and counterpart_account_id:
+            ids.add(int(counterpart_account_id))
+        self._wait_until_unlocked(tuple(sorted(ids)))
+        self.browse(sorted(ids)).sudo()._lock_for_posting()
+        self.check_access("write")
+        counterpart = self.browse()
+        if transaction_type == "transfer":
+            counterpart = self.browse(counterpart_account_id).exists()
+            if not counterpart:
+                raise ValidationError(self.env._("A transfer from %s needs a destination account.", self.name))
+            counterpart.check_access("write")
+        if transaction_type == "fee" and not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
+            raise AccessError(self.env._("Only a Cooperative Manager can charge fees."))
+        transaction = self._post(
+            transaction_type,
+            amount,
+            value_date=value_date,
+            channel=channel,
+            source_country_id=source_country_id,
+            reference=reference,
+            idempotency_key=idempotency_key,
+            counterpart=counterpart,
+        )
+        return transaction.id
+
+    def _wait_until_unlocked(self, ids):
+        """Wait, in a separate connection, until no other transaction holds these account rows.
+
+        Only when this transaction has not run a statement yet: its snapshot is then taken after
+        the other posting committed, which spares a serialization failure (and Odoo's retry
+        back-off) when many clients post to one account. Correctness rests on `_lock_for_posting`.
+        """
+        if self.pool.in_test_mode() or self.env.cr._cnx.info.transaction_status != TRANSACTION_STATUS_IDLE:
+            return
+        with self.pool.cursor() as probe:
+            # read committed: the probe waits for the lock and then succeeds instead of failing
+            probe.connection.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+            try:
+                probe.execute("SET LOCAL lock_timeout = '10s'")
+                probe.execute(SQL("SELECT id FROM jmsc_coop_account WHERE id IN %s ORDER BY id FOR UPDATE", ids))
+            except psycopg2.errors.LockNotAvailable:
+                _logger.info("Accounts %s stayed locked; posting anyway", ids)
+            probe.rollback()
+
+    def _lock_for_posting(self):
+        """Lock the account rows (in id order) and return their current ledger state."""
+        self.env["jmsc.coop.account"].flush_model()
+        self.env["jmsc.coop.hold"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, balance, state, last_value_date FROM jmsc_coop_account"
+                " WHERE id IN %s ORDER BY id FOR UPDATE",
+                tuple(self.ids),
+            ),
+            log_exceptions=False,  # a serialization failure here is retried by the caller
+        )
+        state = {
+            row[0]: {"balance": row[1] or 0.0, "state": row[2], "last_value_date": row[3], "held": 0.0}
+            for row in self.env.cr.fetchall()
+        }
+        self.env.cr.execute(
+            SQL(
+                "SELECT account_id, SUM(amount) FROM jmsc_coop_hold"
+                " WHERE account_id IN %s AND state = 'active' GROUP BY account_id",
+                tuple(self.ids),
+            )
+        )
+        for account_id, held in self.env.cr.fetchall():
+            state[account_id]["held"] = held or 0.0
+        self.invalidate_recordset(["balance", "state", "last_value_date", "available_balance", "held_amount"])
+        return state
+
+    def _post(
+        self,
+        transaction_type,
+        amount,
+        value_date=None,
+        channel="cash",
+        source_country_id=None,
+        reference=None,
+        idempotency_key=None,
+        counterpart=None,
+        closing=False,
+        note=None,
+    ):
+        """Post one transaction (two legs for a transfer) and return it (the debit leg of a transfer).
+
+        Locks the account row(s), replays an idempotency key seen before, checks state, product rules,
+        closed months and the available balance, then inserts the legs with their running balances.
+        """
+        self.ensure_one()
+        amount = float_round(amount or 0.0, precision_digits=DIGITS)
+        if float_compare(amount, 0.0, precision_digits=DIGITS) <= 0:
+            raise ValidationError(
+                self.env._(
+                    "Account %(account)s: the amount must be positive, not %(amount)s.",
+                    account=self.name,
+                    amount=amount,
+                )
+            )
+        if channel == "remittance" and not source_country_id:
+            raise ValidationError(self.env._("Account %s: a remittance needs the country it was sent from.", self.name))
+        counterpart = counterpart or self.browse()
+        if transaction_type == "transfer" and (not counterpart or counterpart == self):
+            raise ValidationError(self.env._("A transfer from %s needs another destination account.", self.name))
+        sign = 1 if transaction_type in ("deposit", "shu") else -1
+        legs = [(self, sign * amount)]
+        if transaction_type == "transfer":
+            legs.append((counterpart, amount))
+        common = {
+            "transaction_type": transaction_type,
+            "value_date": fields.Date.to_date(value_date) or fields.Date.context_today(self),
+            "channel": channel or "cash",
+            "source_country_id": source_country_id or False,
+            "reference": reference or False,
+            "note": note or False,
+        }
+        return self._post_legs(legs, common, idempotency_key=idempotency_key, closing=closing)
+
+    def _post_reversal(self, original):
+        """Reverse a transaction (both legs of a transfer) once."""
+        originals = original | original.counterpart_id | original.counterpart_ids
+        legs = [(leg.account_id, -leg.amount, {"reversal_of_id": leg.id}) for leg in originals.sorted("id")]
+        common = {
+            "transaction_type": "reversal",
+            "value_date": fields.Date.context_today(self),
+            "channel": original.channel,
+            "source_country_id": original.source_country_id.id,
+            "reference": self.env._("Reversal of %s", original.name),
+        }
+        return self._post_legs(legs, common, reversal_of=originals)
+
+    def _post_legs(self, legs, common, idempotency_key=None, closing=False, reversal_of=None):
+        accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
+        if len(accounts.cooperative_id) > 1:
+            raise ValidationError(self.env._("Transfers are only possible between accounts of one cooperative."))
+        ledger = accounts._lock_for_posting()
+        Transaction = self.env["jmsc.coop.transaction"].sudo()
+        if idempotency_key:
+            first = Transaction.search(
+                [("cooperative_id", "=", accounts.cooperative_id.id), ("idempotency_key", "=", idempotency_key)],
+                limit=1,
+            )
+            if first:
+                if (
+                    first.account_id != legs[0][0]
+                    or first.transaction_type != common["transaction_type"]
+                    or float_compare(first.amount, legs[0][1], precision_digits=DIGITS)
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
+                            key=idempotency_key,
+                            transaction=first.name,
+                        )
+                    )
+                return first.with_env(self.env)
+        if reversal_of:
+            done = reversal_of.filtered("reversal_ids")
+            if done:
+                raise UserError(self.env._("Transaction %s has already been reversed.", done[0].name))
+            if reversal_of.filtered(lambda t: t.transaction_type == "reversal"):
+                raise UserError(self.env._("A reversal cannot be reversed; post a new transaction instead."))
+        self.env["jmsc.coop.period"]._check_open(accounts.cooperative_id, common["value_date"])
+        vals_list = []
+        for index, leg in enumerate(legs):
+            account, signed = leg[0].sudo(), leg[1]
+            account._check_posting(ledger[account.id], common, signed, closing)
+            ledger[account.id]["balance"] = float_round(ledger[account.id]["balance"] + signed, precision_digits=DIGITS)
+            vals = dict(
+                common,
+                account_id=account.id,
+                cooperative_id=account.cooperative_id.id,
+                member_id=account.member_id.id,
+                product_id=account.product_id.id,
+                amount=signed,
+                running_balance=ledger[account.id]["balance"],
+                idempotency_key=idempotency_key if index == 0 else False,
+            )
+            vals.update(leg[2] if len(leg) > 2 else {})
+            vals_list.append(vals)
+        with posting_guard():
+            transactions = Transaction.create(vals_list)
+            if common["transaction_type"] == "transfer":
+                transactions[1].counterpart_id = transactions[0]
+            for account in accounts:
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE jmsc_coop_account SET balance = %s, last_value_date = %s WHERE id = %s",
+                        ledger[account.id]["balance"],
+                        common["value_date"],
+                        account.id,
+                    )
+                )
+        accounts.invalidate_recordset(["balance", "last_value_date", "available_balance"])
+        wajib = accounts.filtered(lambda a: a.kind == "wajib")
+        if wajib:
+            self.env["jmsc.coop.due"]._allocate_payments(wajib)
+        return transactions[:1].with_env(self.env)
+
+    def _check_posting(self, ledger, common, signed, closing):
+        """Refuse a leg that breaks the account state, the product rules or the available balance."""
+        self.ensure_one()
+        tx_type = common["transaction_type"]
+        product = self.product_id
+        value_date = common["value_date"]
+        if ledger["state"] in ("closed", "blocked"):
+            raise UserError(
+                self.env._(
+                    "Account %(account)s is %(state)s: nothing can be posted.", account=self.name, state=ledger["state"]
+                )
+            )
+        if ledger["state"] == "dormant" and signed < 0:
+            raise UserError(self.env._("Account %s is dormant: only deposits are accepted.", self.name))
+        if self.member_id.status != "active" and tx_type != "reversal":
+            raise UserError(self.env._("Member %s is no longer active.", self.member_id.display_name))
+        if value_date > fields.Date.context_today(self):
+            raise ValidationError(
+                self.env._(
+                    "Account %(account)s: the value date %(date)s is in the future.", account=self.name, date=value_date
+                )
+            )
+        if ledger["last_value_date"] and value_date < ledger["last_value_date"]:
+            raise ValidationError(
+                self.env._(
+                    "Account %(account)s: the value date %(date)s is before its last posting (%(last)s).",
+                    account=self.name,
+                    date=value_date,
+                    last=ledger["last_value_date"],
+                )
+            )
+        allowed = {
+            "deposit": product.allow_deposit,
+            "withdrawal": product.allow_withdrawal or closing,
+            "transfer": product.allow_transfer,
+            "fee": product.allow_fee,
+            "shu": product.allow_shu,
+            "reversal": True,
+        }
+        if not allowed.get(tx_type):
+            raise UserError(
+                self.env._(
+                    "Account %(account)s: product %(product)s does not allow %(type)s transactions.",
+                    account=self.name,
+                    product=product.display_name,
+                    type=tx_type,
+                )
+            )
+        new_balance = ledger["balance"] + signed
+        if signed < 0:
+            if float_compare(new_balance - ledger["held"], 0.0, precision_digits=DIGITS) < 0:
+                raise UserError(
+                    self.env._(
+                        "Account %(account)s: the available balance %(available)s does not cover %(amount)s.",
+                        account=self.name,
+                        available=float_round(ledger["balance"] - ledger["held"], precision_digits=DIGITS),
+                        amount=-signed,
+                    )
+                )
+            if (
+                not closing
+                and tx_type != "reversal"
+                and float_compare(new_balance, product.min_balance, precision_digits=DIGITS) < 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "Account %(account)s: the balance would fall below the minimum of %(minimum)s.",
+                        account=self.name,
+                        minimum=product.min_balance,
+                    )
+                )
+
+    # Ledger check and statements --------------------------------------------------------
+
+    def check_ledger(self):
+        """Public check (read access suffices): the list of inconsistencies found, empty when all is well."""
+        accounts = self or self.search([])
+        accounts.check_access("read")
+        return accounts.sudo()._check_ledger()
+
+    def _check_ledger(self):
+        """Balance == sum of postings == last running balance, running balances chain, none negative."""
+        accounts = self or self.search([])
+        self.env["jmsc.coop.transaction"].flush_model()
+        accounts.flush_recordset()
+        if not accounts:
+            return []
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT a.id, a.name, a.balance, COALESCE(s.total, 0), COALESCE(s.last_running, 0),
+                       COALESCE(s.breaks, 0), COALESCE(s.negatives, 0)
+                  FROM jmsc_coop_account a
+                  LEFT JOIN (
+                        SELECT account_id, SUM(amount) AS total,
+                               (ARRAY_AGG(running_balance ORDER BY id DESC))[1] AS last_running,
+                               COUNT(*) FILTER (WHERE NOT chained) AS breaks,
+                               COUNT(*) FILTER (WHERE running_balance < 0) AS negatives
+                          FROM (
+                                SELECT account_id, id, amount, running_balance,
+                                       running_balance = COALESCE(
+                                           LAG(running_balance) OVER (PARTITION BY account_id ORDER BY id), 0
+                                       ) + amount AS chained
+                                  FROM jmsc_coop_transaction
+                                 WHERE account_id IN %(ids)s
+                          ) t
+                         GROUP BY account_id
+                  ) s ON s.account_id = a.id
+                 WHERE a.id IN %(ids)s
+                 ORDER BY a.id
+                """,
+                ids=tuple(accounts.ids),
+            )
+        )
+        problems = []
+        for _id, name, balance, total, last_running, breaks, negatives in self.env.cr.fetchall():
+            if float_compare(balance, total, precision_digits=DIGITS) or float_compare(
+                balance, last_running, precision_digits=DIGITS
+            ):
+                problems.append(
+                    self.env._(
+                        "Account %(account)s: balance %(balance)s, sum of postings %(total)s, "
+                        "last running balance %(last)s.",
+                        account=name,
+                        balance=balance,
+                        total=total,
+                        last=last_running,
+                    )
+                )
+            if breaks:
+                problems.append(
+                    self.env._(
+                        "Account %(account)s: %(count)s running balance(s) do not chain.", account=name, count=breaks
+                    )
+                )
+            if negatives:
+                problems.append(
+                    self.env._(
+                        "Account %(account)s: %(count)s negative running balance(s).", account=name, count=negatives
+                    )
+                )
+        return problems
+
+    def _statement(self, date_from, date_to):
+        """Opening balance, the lines of the period with their running balances, closing balance."""
+        self.ensure_one()
+        Transaction = self.env["jmsc.coop.transaction"]
+        before = Transaction.search(
+            [("account_id", "=", self.id), ("value_date", "<", date_from)], order="id desc", limit=1
+        )
+        opening = before.running_balance if before else 0.0
+        lines = Transaction.search(
+            [("account_id", "=", self.id), ("value_date", ">=", date_from), ("value_date", "<=", date_to)], order="id"
+        )
+        credits = sum(amount for amount in lines.mapped("amount") if amount > 0)
+        debits = -sum(amount for amount in lines.mapped("amount") if amount < 0)
+        return {
+            "account": self,
+            "date_from": fields.Date.to_date(date_from),
+            "date_to": fields.Date.to_date(date_to),
+            "opening": opening,
+            "lines": lines,
+            "credits": float_round(credits, precision_digits=DIGITS),
+            "debits": float_round(debits, precision_digits=DIGITS),
+            "closing": lines[-1].running_balance if lines else opening,
+        }

@@ -1,0 +1,74 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_round
+
+
+class JmscCoopHold(models.Model):
+    """An amount reserved on an account: it lowers the available balance until released."""
+
+    _name = "jmsc.coop.hold"
+    _description = "Cooperative Account Hold"
+    _inherit = ["mail.thread"]
+    _order = "state, id desc"
+
+    account_id = fields.Many2one("jmsc.coop.account", required=True, index=True, ondelete="restrict")
+    cooperative_id = fields.Many2one(related="account_id.cooperative_id", store=True, index=True)
+    member_id = fields.Many2one(related="account_id.member_id", store=True, index=True)
+    amount = fields.Float(digits=(16, 2), required=True, tracking=True)
+    reason = fields.Char(required=True, tracking=True)
+    state = fields.Selection(
+        [("active", "Active"), ("released", "Released")], default="active", required=True, readonly=True, tracking=True
+    )
+    date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
+    release_date = fields.Date(readonly=True)
+    release_reason = fields.Char(tracking=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = self.env["jmsc.coop.account"].browse({vals.get("account_id") for vals in vals_list} - {None, False})
+        ledger = accounts.sudo()._lock_for_posting() if accounts else {}
+        for vals in vals_list:
+            vals.pop("state", None)
+            amount = float_round(vals.get("amount") or 0.0, precision_digits=2)
+            vals["amount"] = amount
+            account = accounts.browse(vals.get("account_id"))
+            if float_compare(amount, 0.0, precision_digits=2) <= 0:
+                raise ValidationError(self.env._("Hold on %s: the amount must be positive.", account.name))
+            state = ledger.get(account.id)
+            if state is None:
+                continue
+            if state["state"] == "closed":
+                raise UserError(self.env._("Account %s is closed: it cannot be held.", account.name))
+            available = state["balance"] - state["held"]
+            if float_compare(amount, available, precision_digits=2) > 0:
+                raise UserError(
+                    self.env._(
+                        "Account %(account)s: a hold of %(amount)s exceeds the available balance %(available)s.",
+                        account=account.name,
+                        amount=amount,
+                        available=float_round(available, precision_digits=2),
+                    )
+                )
+            state["held"] += amount
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"account_id", "amount"} & set(vals):
+            raise UserError(self.env._("A hold's account and amount cannot change: release it and place a new one."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_placed(self):
+        raise UserError(self.env._("Holds are kept for the record: release them instead of deleting."))
+
+    def action_release(self):
+        for hold in self:
+            if hold.state != "active":
+                raise UserError(
+                    self.env._(
+                        "The hold %(reason)s on %(account)s is already released.",
+                        reason=hold.reason,
+                        account=hold.account_id.name,
+                    )
+                )
+        self.write({"state": "released", "release_date": fields.Date.context_today(self)})

@@ -1,0 +1,156 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+
+class JmscCoopMember(models.Model):
+    """A contact's membership of one cooperative."""
+
+    _name = "jmsc.coop.member"
+    _description = "Cooperative Member"
+    _inherit = ["mail.thread"]
+    _order = "cooperative_id, number"
+    _rec_names_search = ["number", "partner_id.name", "partner_id.nik"]
+
+    number = fields.Char(string="Member Number", readonly=True, copy=False, index=True)
+    partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True, ondelete="restrict")
+    cooperative_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("agency_type_id.code", "=", "cooperative")],
+        default=lambda self: self._default_cooperative(),
+    )
+    nik = fields.Char(related="partner_id.nik", string="NIK")
+    join_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    status = fields.Selection(
+        [("active", "Active"), ("resigned", "Resigned"), ("deceased", "Deceased")],
+        required=True,
+        default="active",
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    end_date = fields.Date(readonly=True, tracking=True)
+    account_ids = fields.One2many("jmsc.coop.account", "member_id", string="Accounts")
+    due_ids = fields.One2many("jmsc.coop.due", "member_id", string="Dues")
+    total_balance = fields.Float(compute="_compute_totals", digits=(16, 2))
+    arrears_amount = fields.Float(compute="_compute_totals", digits=(16, 2), string="Arrears")
+
+    _sql_constraints = [
+        ("partner_unique", "unique(partner_id, cooperative_id)", "A contact can be a member of a cooperative once."),
+        ("number_unique", "unique(cooperative_id, number)", "The member number must be unique per cooperative."),
+    ]
+
+    @api.model
+    def _default_cooperative(self):
+        agency = self.env.user.jmsc_agency_id
+        return agency if agency.agency_type_id.code == "cooperative" else False
+
+    @api.depends("account_ids.balance", "due_ids.amount_open")
+    def _compute_totals(self):
+        for member in self:
+            member.total_balance = sum(member.account_ids.mapped("balance"))
+            member.arrears_amount = sum(member.due_ids.filtered(lambda d: d.is_overdue).mapped("amount_open"))
+
+    @api.constrains("cooperative_id")
+    def _check_cooperative(self):
+        for member in self:
+            if member.cooperative_id.agency_type_id.code != "cooperative":
+                raise ValidationError(
+                    self.env._(
+                        "Member %(member)s: %(agency)s is not a cooperative.",
+                        member=member.partner_id.display_name,
+                        agency=member.cooperative_id.display_name,
+                    )
+                )
+
+    def _compute_display_name(self):
+        for member in self:
+            member.display_name = (
+                f"{member.number} {member.partner_id.name}" if member.number else member.partner_id.name
+            )
+
+    @api.model
+    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
+        if name and operator == "ilike":
+            domain = expression.AND(
+                [
+                    domain or [],
+                    [
+                        "|",
+                        "|",
+                        ("number", "=ilike", name),
+                        ("partner_id.nik", "=", name),
+                        ("partner_id.name", "ilike", name),
+                    ],
+                ]
+            )
+            return self._search(domain, limit=limit, order=order)
+        return super()._name_search(name, domain, operator, limit, order)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("number") and vals.get("cooperative_id"):
+                cooperative = self.env["res.partner"].browse(vals["cooperative_id"])
+                vals["number"] = cooperative._coop_next_member_number()
+        members = super().create(vals_list)
+        members._open_missing_accounts()
+        return members
+
+    def write(self, vals):
+        if {"cooperative_id", "partner_id"} & set(vals) and self.account_ids.transaction_ids:
+            raise UserError(
+                self.env._("A member with posted transactions cannot move to another contact or cooperative.")
+            )
+        return super().write(vals)
+
+    def _open_missing_accounts(self):
+        """One account per member and active product of the cooperative."""
+        products = self.env["jmsc.coop.product"].search([("cooperative_id", "in", self.cooperative_id.ids)])
+        vals_list = []
+        for member in self.filtered(lambda m: m.status == "active"):
+            existing = member.account_ids.product_id
+            for product in products.filtered(lambda p, m=member: p.cooperative_id == m.cooperative_id) - existing:
+                vals_list.append({"member_id": member.id, "product_id": product.id})
+        return self.env["jmsc.coop.account"].create(vals_list)
+
+    def action_open_accounts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_account_action")
+        action["domain"] = [("member_id", "=", self.id)]
+        action["context"] = {"default_member_id": self.id}
+        return action
+
+    def action_resign(self):
+        self._settle_and_close("resigned")
+
+    def action_mark_deceased(self):
+        self._settle_and_close("deceased")
+
+    def _settle_and_close(self, status):
+        """Pay out every balance with a closing withdrawal, close the accounts, end the membership."""
+        self.check_access("write")
+        for member in self:
+            if member.status != "active":
+                raise UserError(self.env._("Member %(member)s is not active any more.", member=member.display_name))
+            for account in member.account_ids.filtered(lambda a: a.state != "closed"):
+                if account.held_amount:
+                    raise UserError(
+                        self.env._(
+                            "Account %(account)s has active holds: release them before closing the membership.",
+                            account=account.name,
+                        )
+                    )
+                if account.balance:
+                    account._post(
+                        "withdrawal",
+                        account.balance,
+                        reference=self.env._("Closing: membership ended"),
+                        closing=True,
+                    )
+                account.sudo().write({"state": "closed"})
+            member.write({"status": status, "end_date": fields.Date.context_today(self)})
+            member.due_ids.filtered(lambda d: d.state != "paid").sudo().write({"waived": True})

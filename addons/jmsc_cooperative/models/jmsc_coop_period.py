@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class JmscCoopPeriod(models.Model):
+    """A closed month of a cooperative: nothing can be posted with a value date in it."""
+
+    _name = "jmsc.coop.period"
+    _description = "Cooperative Closed Month"
+    _order = "month desc"
+
+    cooperative_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("agency_type_id.code", "=", "cooperative")],
+        default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
+    )
+    month = fields.Date(required=True, index=True, help="Any day of the month; stored as its first day.")
+    name = fields.Char(compute="_compute_name", store=True)
+    closed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    closed_on = fields.Datetime(default=fields.Datetime.now, readonly=True)
+
+    _sql_constraints = [
+        ("month_unique", "unique(cooperative_id, month)", "This month is already closed for the cooperative."),
+    ]
+
+    @api.depends("month", "cooperative_id")
+    def _compute_name(self):
+        for period in self:
+            period.name = f"{period.cooperative_id.name} {period.month:%Y-%m}" if period.month else False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            month = fields.Date.to_date(vals.get("month"))
+            if month:
+                if month.replace(day=1) > fields.Date.context_today(self).replace(day=1):
+                    raise ValidationError(self.env._("The month %s has not started yet: it cannot be closed.", month))
+                vals["month"] = month.replace(day=1)
+                if self.sudo().search_count(
+                    [("cooperative_id", "=", vals.get("cooperative_id")), ("month", "=", vals["month"])], limit=1
+                ):
+                    raise ValidationError(self.env._("The month %s is already closed.", month.strftime("%Y-%m")))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals:
+            raise UserError(self.env._("A closed month cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        raise UserError(self.env._("A closed month stays closed."))
+
+    @api.model
+    def _check_open(self, cooperative, value_date):
+        closed = self.sudo().search_count(
+            [("cooperative_id", "=", cooperative.id), ("month", "=", value_date.replace(day=1))], limit=1
+        )
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The month %(month)s is closed for %(cooperative)s: "
+                    "nothing can be posted with value date %(date)s.",
+                    month=value_date.strftime("%Y-%m"),
+                    cooperative=cooperative.name,
+                    date=value_date,
+                )
+            )

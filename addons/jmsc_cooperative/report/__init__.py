@@ -1,0 +1,4 @@
+from . import report_statement
+from . import statement_xlsx
+from . import monthly_xlsx
+from . import arrears_xlsx

@@ -1,0 +1,113 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class MonthlyXlsx(models.AbstractModel):
+    _name = "report.jmsc_cooperative.monthly_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Cooperative Monthly Report (XLSX)"
+
+    def _monthly_figures(self, cooperative, month):
+        """Per product: accounts, credits and debits of the month, balance at the month's end."""
+        month_end = month + relativedelta(months=1, days=-1)
+        accounts = self.env["jmsc.coop.account"].search([("cooperative_id", "=", cooperative.id)])
+        products = self.env["jmsc.coop.product"].search([("cooperative_id", "=", cooperative.id)])
+        figures = {p: {"accounts": 0, "credits": 0.0, "debits": 0.0, "balance": 0.0} for p in products}
+        for product, count in self.env["jmsc.coop.account"]._read_group(
+            [("id", "in", accounts.ids), ("member_id.join_date", "<=", month_end)], ["product_id"], ["__count"]
+        ):
+            figures[product]["accounts"] = count
+        Transaction = self.env["jmsc.coop.transaction"]
+        in_month = [("account_id", "in", accounts.ids), ("value_date", ">=", month), ("value_date", "<=", month_end)]
+        for product, credits in Transaction._read_group(
+            in_month + [("amount", ">", 0)], ["product_id"], ["amount:sum"]
+        ):
+            figures[product]["credits"] = credits
+        for product, debits in Transaction._read_group(in_month + [("amount", "<", 0)], ["product_id"], ["amount:sum"]):
+            figures[product]["debits"] = -debits
+        if accounts:
+            Transaction.flush_model()
+            self.env.cr.execute(
+                SQL(
+                    """SELECT product_id, SUM(running_balance) FROM (
+                           SELECT DISTINCT ON (account_id) account_id, product_id, running_balance
+                             FROM jmsc_coop_transaction
+                            WHERE account_id IN %s AND value_date <= %s
+                            ORDER BY account_id, id DESC) last GROUP BY product_id""",
+                    tuple(accounts.ids),
+                    month_end,
+                )
+            )
+            by_id = {p.id: p for p in products}
+            for product_id, balance in self.env.cr.fetchall():
+                if product_id in by_id:
+                    figures[by_id[product_id]]["balance"] = balance
+        Member = self.env["jmsc.coop.member"]
+        members = {
+            "active": Member.search_count(
+                [
+                    ("cooperative_id", "=", cooperative.id),
+                    ("join_date", "<=", month_end),
+                    "|",
+                    ("end_date", "=", False),
+                    ("end_date", ">", month_end),
+                ]
+            ),
+            "joined": Member.search_count(
+                [("cooperative_id", "=", cooperative.id), ("join_date", ">=", month), ("join_date", "<=", month_end)]
+            ),
+            "left": Member.search_count(
+                [("cooperative_id", "=", cooperative.id), ("end_date", ">=", month), ("end_date", "<=", month_end)]
+            ),
+        }
+        return figures, members
+
+    def generate_xlsx_report(self, workbook, data, records):
+        data = data or {}
+        cooperative = self.env["res.partner"].browse(data.get("cooperative_id") or records[:1].cooperative_id.id)
+        month = (fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)).replace(day=1)
+        figures, members = self._monthly_figures(cooperative, month)
+        bold = workbook.add_format({"bold": True})
+        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        sheet = workbook.add_worksheet(self.env._("Monthly Report"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 4, 18)
+        sheet.write(0, 0, self.env._("Cooperative Monthly Report"), bold)
+        sheet.write(1, 0, self.env._("Cooperative"))
+        sheet.write(1, 1, cooperative.name)
+        sheet.write(2, 0, self.env._("Month"))
+        sheet.write(2, 1, f"{month:%Y-%m}")
+        sheet.write(4, 0, self.env._("Members at Month End"))
+        sheet.write_number(4, 1, members["active"])
+        sheet.write(5, 0, self.env._("Members Joined"))
+        sheet.write_number(5, 1, members["joined"])
+        sheet.write(6, 0, self.env._("Members Left"))
+        sheet.write_number(6, 1, members["left"])
+        sheet.write_row(
+            8,
+            0,
+            [
+                self.env._("Product"),
+                self.env._("Accounts"),
+                self.env._("Deposits"),
+                self.env._("Withdrawals"),
+                self.env._("Balance"),
+            ],
+            header,
+        )
+        sheet.freeze_panes(9, 0)
+        row = 9
+        for product, values in figures.items():
+            sheet.write(row, 0, product.display_name)
+            sheet.write_number(row, 1, values["accounts"])
+            sheet.write_number(row, 2, values["credits"], money)
+            sheet.write_number(row, 3, values["debits"], money)
+            sheet.write_number(row, 4, values["balance"], money)
+            row += 1
+        sheet.write(row, 0, self.env._("Total"), bold)
+        for col, key in ((2, "credits"), (3, "debits"), (4, "balance")):
+            sheet.write_number(row, col, sum(v[key] for v in figures.values()), money_bold)

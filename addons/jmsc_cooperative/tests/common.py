@@ -1,0 +1,101 @@
+from odoo import fields
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class CoopCommon(TransactionCase):
+    """Two cooperatives with their products, members and users of every group."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
+        cls.today = fields.Date.context_today(cls.env.user)
+        coop_type = cls.env.ref("jmsc_base.agency_type_cooperative")
+        Partner = cls.env["res.partner"]
+        cls.coop_a = Partner.create(
+            {"name": "Koperasi Test Indramayu", "is_company": True, "agency_type_id": coop_type.id}
+        )
+        cls.coop_b = Partner.create(
+            {"name": "Koperasi Test Cirebon", "is_company": True, "agency_type_id": coop_type.id}
+        )
+        Product = cls.env["jmsc.coop.product"]
+        cls.pokok_a = Product.create(
+            {
+                "name": "Simpanan Pokok",
+                "code": "SP",
+                "cooperative_id": cls.coop_a.id,
+                "kind": "pokok",
+                "principal_amount": 100000,
+            }
+        )
+        cls.wajib_a = Product.create(
+            {
+                "name": "Simpanan Wajib",
+                "code": "SW",
+                "cooperative_id": cls.coop_a.id,
+                "kind": "wajib",
+                "monthly_due": 50000,
+            }
+        )
+        cls.sukarela_a = Product.create(
+            {
+                "name": "Simpanan Sukarela",
+                "code": "SS",
+                "cooperative_id": cls.coop_a.id,
+                "kind": "sukarela",
+                "allow_withdrawal": True,
+                "allow_transfer": True,
+                "allow_fee": True,
+                "allow_shu": True,
+            }
+        )
+        cls.sukarela_b = Product.create(
+            {
+                "name": "Simpanan Sukarela",
+                "code": "SS",
+                "cooperative_id": cls.coop_b.id,
+                "kind": "sukarela",
+                "allow_withdrawal": True,
+                "allow_transfer": True,
+                "allow_shu": True,
+            }
+        )
+        regency = cls.env.ref("jmsc_base.regency_3212")
+        cls.person_1 = Partner.create(
+            {"name": "Siti Test Aminah", "is_migrant": True, "nik": "3212014506958001", "regency_id": regency.id}
+        )
+        cls.person_2 = Partner.create(
+            {"name": "Budi Test Santoso", "is_migrant": True, "nik": "3212011203908002", "regency_id": regency.id}
+        )
+        cls.person_3 = Partner.create(
+            {"name": "Dewi Test Lestari", "is_migrant": True, "nik": "3212015708928003", "regency_id": regency.id}
+        )
+        cls.user_portal = new_test_user(cls.env, login="coop_portal", groups="base.group_portal")
+        Member = cls.env["jmsc.coop.member"]
+        cls.member_1 = Member.create({"partner_id": cls.person_1.id, "cooperative_id": cls.coop_a.id})
+        cls.member_2 = Member.create({"partner_id": cls.person_2.id, "cooperative_id": cls.coop_a.id})
+        cls.member_3 = Member.create({"partner_id": cls.person_3.id, "cooperative_id": cls.coop_b.id})
+        cls.member_portal = Member.create(
+            {"partner_id": cls.user_portal.partner_id.id, "cooperative_id": cls.coop_a.id}
+        )
+        cls.staff_a = new_test_user(
+            cls.env, login="coop_staff_a", groups="jmsc_cooperative.group_coop_staff", jmsc_agency_id=cls.coop_a.id
+        )
+        cls.manager_a = new_test_user(
+            cls.env, login="coop_manager_a", groups="jmsc_cooperative.group_coop_manager", jmsc_agency_id=cls.coop_a.id
+        )
+        cls.staff_b = new_test_user(
+            cls.env, login="coop_staff_b", groups="jmsc_cooperative.group_coop_staff", jmsc_agency_id=cls.coop_b.id
+        )
+        cls.provincial = new_test_user(
+            cls.env, login="coop_provincial", groups="jmsc_base.group_jmsc_provincial_officer"
+        )
+        cls.jmsc_admin = new_test_user(cls.env, login="coop_jmsc_admin", groups="jmsc_base.group_jmsc_admin")
+
+    @classmethod
+    def account(cls, member, code="SS"):
+        return member.account_ids.filtered(lambda a: a.product_id.code == code)
+
+    def post(self, account, transaction_type, amount, **kwargs):
+        return account._post(transaction_type, amount, **kwargs)

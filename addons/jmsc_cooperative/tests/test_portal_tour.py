@@ -1,0 +1,47 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import CoopCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortalAndTour(CoopCommon, HttpCase):
+    def test_portal_member_sees_only_own_savings(self):
+        own = self.account(self.member_portal)
+        own._post("deposit", 4321)
+        other = self.account(self.member_1)
+        other._post("deposit", 999)
+        self.authenticate("coop_portal", "coop_portal")
+        page = self.url_open("/my/savings")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(own.name, page.text)
+        self.assertNotIn(other.name, page.text)
+        self.assertNotIn("Siti Test Aminah", page.text)
+        statement = self.url_open(f"/my/savings/{own.id}")
+        self.assertEqual(statement.status_code, 200)
+        self.assertIn("Opening Balance", statement.text)
+        self.assertRegex(statement.text, r"4[.,]321[.,]00")
+        pdf = self.url_open(f"/my/savings/{own.id}?report_type=pdf")
+        self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
+        forbidden = self.url_open(f"/my/savings/{other.id}")
+        self.assertTrue(forbidden.url.endswith("/my/savings"))
+        self.assertNotIn("999", forbidden.text.replace(own.name, ""))
+        forbidden_pdf = self.url_open(f"/my/savings/{other.id}?report_type=pdf")
+        self.assertNotEqual(forbidden_pdf.headers.get("Content-Type"), "application/pdf")
+
+    def test_teller_tour_deposit_withdraw_print(self):
+        teller = new_test_user(
+            self.env,
+            login="coop_tour_teller",
+            groups="jmsc_cooperative.group_coop_staff",
+            jmsc_agency_id=self.coop_a.id,
+        )
+        partner = self.env["res.partner"].create({"name": "Tour Teller Member"})
+        member = self.env["jmsc.coop.member"].create({"partner_id": partner.id, "cooperative_id": self.coop_a.id})
+        self.start_tour(
+            "/odoo/action-jmsc_cooperative.jmsc_coop_teller_action", "jmsc_cooperative_teller", login=teller.login
+        )
+        account = self.account(member)
+        lines = account.transaction_ids.sorted("id")
+        self.assertEqual(lines.mapped("transaction_type"), ["deposit", "withdrawal"])
+        self.assertEqual(lines.create_uid, teller)
+        self.assertEqual(account.balance, 100000)

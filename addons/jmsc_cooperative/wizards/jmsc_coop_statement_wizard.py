@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JmscCoopStatementWizard(models.TransientModel):
+    """Choose the period of an account statement and its format."""
+
+    _name = "jmsc.coop.statement.wizard"
+    _description = "Account Statement"
+
+    account_id = fields.Many2one("jmsc.coop.account", required=True)
+    date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for wizard in self:
+            if wizard.date_from > wizard.date_to:
+                raise ValidationError(self.env._("The statement period must start before it ends."))
+
+    def _data(self):
+        return {"date_from": fields.Date.to_string(self.date_from), "date_to": fields.Date.to_string(self.date_to)}
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("jmsc_cooperative.action_report_statement").report_action(
+            self.account_id, data=self._data()
+        )
+
+    def action_print_xlsx(self):
+        self.ensure_one()
+        return self.env.ref("jmsc_cooperative.action_report_statement_xlsx").report_action(
+            self.account_id, data=self._data()
+        )

@@ -1,0 +1,92 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.jmsc_coop_transaction import CHANNELS
+
+
+class JmscCoopTeller(models.TransientModel):
+    """The teller screen: find a member, then post a deposit or a withdrawal."""
+
+    _name = "jmsc.coop.teller"
+    _description = "Cooperative Teller"
+
+    search_term = fields.Char(string="Find Member", help="Member number, NIK or name.")
+    member_id = fields.Many2one("jmsc.coop.member", domain=[("status", "=", "active")])
+    account_id = fields.Many2one(
+        "jmsc.coop.account", domain="[('member_id', '=', member_id), ('state', 'in', ('active', 'dormant'))]"
+    )
+    balance = fields.Float(related="account_id.balance", digits=(16, 2))
+    available_balance = fields.Float(related="account_id.available_balance", digits=(16, 2))
+    amount = fields.Float(digits=(16, 2))
+    value_date = fields.Date(default=fields.Date.context_today, required=True)
+    channel = fields.Selection(CHANNELS, default="cash", required=True)
+    source_country_id = fields.Many2one("res.country", string="Sent From")
+    reference = fields.Char()
+    last_transaction_id = fields.Many2one("jmsc.coop.transaction", readonly=True)
+
+    @api.onchange("search_term")
+    def _onchange_search_term(self):
+        if not self.search_term:
+            return None
+        term = self.search_term.strip()
+        Member = self.env["jmsc.coop.member"]
+        active = [("status", "=", "active")]
+        members = Member.search(active + ["|", ("number", "=ilike", term), ("partner_id.nik", "=", term)], limit=2)
+        if not members:
+            members = Member.search(active + [("partner_id.name", "ilike", term)], limit=2)
+        if len(members) == 1:
+            self.member_id = members
+            return None
+        self.member_id = False
+        return {
+            "warning": {
+                "title": self.env._("Member search"),
+                "message": self.env._("No active member matches %s.", term)
+                if not members
+                else self.env._("Several members match %s: type more of the name, or the member number.", term),
+            }
+        }
+
+    @api.onchange("member_id")
+    def _onchange_member_id(self):
+        accounts = self.member_id.account_ids.filtered(lambda a: a.state in ("active", "dormant"))
+        self.account_id = accounts.filtered(lambda a: a.kind == "sukarela")[:1] or accounts[:1]
+
+    def action_deposit(self):
+        return self._post("deposit")
+
+    def action_withdraw(self):
+        return self._post("withdrawal")
+
+    def _post(self, transaction_type):
+        self.ensure_one()
+        if not self.account_id:
+            raise UserError(self.env._("Choose the member and the account first."))
+        transaction_id = self.account_id.post_transaction(
+            transaction_type,
+            self.amount,
+            value_date=self.value_date,
+            channel=self.channel,
+            source_country_id=self.source_country_id.id,
+            reference=self.reference,
+        )
+        self.write({"last_transaction_id": transaction_id, "amount": 0.0, "reference": False})
+        return self._reopen()
+
+    def action_print_statement(self):
+        self.ensure_one()
+        if not self.account_id:
+            raise UserError(self.env._("Choose the member and the account first."))
+        today = fields.Date.context_today(self)
+        data = {"date_from": fields.Date.to_string(today.replace(day=1)), "date_to": fields.Date.to_string(today)}
+        return self.env.ref("jmsc_cooperative.action_report_statement_html").report_action(self.account_id, data=data)
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+            "name": self.env._("Teller"),
+        }

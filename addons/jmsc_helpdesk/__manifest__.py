@@ -1,0 +1,33 @@
+{
+    "name": "JMSC Call Centre",
+    "summary": "Call centre for migrants and their families: cases, calls, SLA, referrals, public complaints",
+    "version": "18.0.1.0.0",
+    "category": "JMSC",
+    "license": "LGPL-3",
+    "author": "Disnakertrans Jabar",
+    "website": "https://disnakertrans.jabarprov.go.id",
+    "depends": ["jmsc_base", "helpdesk_mgmt", "resource", "report_xlsx"],
+    "data": [
+        "security/jmsc_helpdesk_security.xml",
+        "security/ir.model.access.csv",
+        "data/resource_calendar_data.xml",
+        "data/helpdesk_data.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_config_views.xml",
+        "views/jmsc_helpdesk_call_views.xml",
+        "views/jmsc_helpdesk_referral_views.xml",
+        "views/jmsc_helpdesk_sensitive_case_views.xml",
+        "views/res_partner_views.xml",
+        "views/complaint_templates.xml",
+        "report/helpdesk_ticket_reports.xml",
+        "report/case_summary_templates.xml",
+        "views/jmsc_helpdesk_menus.xml",
+    ],
+    "demo": ["demo/jmsc_helpdesk_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "jmsc_helpdesk/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

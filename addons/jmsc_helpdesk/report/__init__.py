@@ -1,0 +1,2 @@
+from . import case_statistics_xlsx
+from . import case_summary

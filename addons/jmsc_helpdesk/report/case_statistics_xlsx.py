@@ -1,0 +1,82 @@
+from collections import Counter, defaultdict
+
+from odoo import models
+
+
+class CaseStatisticsXlsx(models.AbstractModel):
+    """Monthly case counts per case type, regency, destination country and channel, and SLA compliance."""
+
+    _name = "report.jmsc_helpdesk.case_statistics_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Call Centre Monthly Statistics (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, tickets):
+        formats = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+            "number": workbook.add_format({"num_format": "0", "border": 1}),
+            "percent": workbook.add_format({"num_format": "0.0%", "border": 1}),
+            "text": workbook.add_format({"border": 1}),
+        }
+        months = sorted({ticket.jmsc_sla_start.strftime("%Y-%m") for ticket in tickets})
+        none_label = self.env._("(none)")
+        axes = [
+            ("category_id", self.env._("By Case Type")),
+            ("jmsc_regency_id", self.env._("By Regency")),
+            ("jmsc_country_id", self.env._("By Country")),
+            ("channel_id", self.env._("By Channel")),
+        ]
+        for field_name, title in axes:
+            counts = Counter(
+                (ticket[field_name].display_name or none_label, ticket.jmsc_sla_start.strftime("%Y-%m"))
+                for ticket in tickets
+            )
+            rows = sorted({key for key, _month in counts})
+            self._write_matrix(workbook, formats, title, rows, months, counts)
+        self._write_sla(workbook, formats, tickets, none_label)
+
+    def _write_matrix(self, workbook, formats, title, rows, months, counts):
+        sheet = workbook.add_worksheet(title[:31])
+        sheet.write(0, 0, title, formats["title"])
+        sheet.write(2, 0, "", formats["header"])
+        for col, month in enumerate(months, start=1):
+            sheet.write(2, col, month, formats["header"])
+        sheet.write(2, len(months) + 1, self.env._("Total"), formats["header"])
+        for row, key in enumerate(rows, start=3):
+            sheet.write(row, 0, key, formats["text"])
+            for col, month in enumerate(months, start=1):
+                sheet.write_number(row, col, counts.get((key, month), 0), formats["number"])
+            sheet.write_number(row, len(months) + 1, sum(counts.get((key, m), 0) for m in months), formats["number"])
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, len(months) + 1, 10)
+        sheet.freeze_panes(3, 1)
+
+    def _write_sla(self, workbook, formats, tickets, none_label):
+        sheet = workbook.add_worksheet(self.env._("SLA Compliance")[:31])
+        sheet.write(0, 0, self.env._("SLA Compliance"), formats["title"])
+        headers = [
+            self.env._("Case Type"),
+            self.env._("Cases"),
+            self.env._("Closed"),
+            self.env._("Breached"),
+            self.env._("Within SLA"),
+            self.env._("Compliance"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write(2, col, header, formats["header"])
+        stats = defaultdict(lambda: [0, 0, 0])
+        for ticket in tickets:
+            line = stats[ticket.category_id.display_name or none_label]
+            line[0] += 1
+            line[1] += int(ticket.closed)
+            line[2] += int(ticket.jmsc_sla_breached)
+        for row, (name, (total, closed, breached)) in enumerate(sorted(stats.items()), start=3):
+            sheet.write(row, 0, name, formats["text"])
+            sheet.write_number(row, 1, total, formats["number"])
+            sheet.write_number(row, 2, closed, formats["number"])
+            sheet.write_number(row, 3, breached, formats["number"])
+            sheet.write_number(row, 4, total - breached, formats["number"])
+            sheet.write_number(row, 5, (total - breached) / total if total else 0.0, formats["percent"])
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 5, 12)
+        sheet.freeze_panes(3, 1)

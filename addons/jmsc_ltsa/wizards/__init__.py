@@ -1,0 +1,1 @@
+from . import jmsc_ltsa_report_wizard

@@ -1,0 +1,158 @@
+import datetime
+import itertools
+from contextlib import contextmanager
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+# Test migrants use serials 9xxx of district 32.12.05 so they never meet demo records.
+_serials = itertools.count(9001)
+
+
+class TrainingCommon(TransactionCase):
+    """Two centres with rooms, programmes, trainers, and users for every group."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.today = fields.Date.context_today(cls.env.user)
+        cls.indramayu = cls.env.ref("jmsc_base.regency_3212")
+        cls.cirebon = cls.env.ref("jmsc_base.regency_3209")
+        Partner = cls.env["res.partner"]
+        cls.blk = Partner.create(
+            {
+                "name": "BLK Test Indramayu",
+                "is_company": True,
+                "ref": "BLKT",
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
+            }
+        )
+        cls.lpk = Partner.create(
+            {
+                "name": "LPK Test Cirebon",
+                "is_company": True,
+                "ref": "LPKT",
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
+            }
+        )
+        Room = cls.env["jmsc.training.room"]
+        cls.room_a = Room.create({"name": "Room A", "centre_id": cls.blk.id, "capacity": 40})
+        cls.room_b = Room.create({"name": "Room B", "centre_id": cls.blk.id, "capacity": 40})
+        cls.room_lpk = Room.create({"name": "Class 1", "centre_id": cls.lpk.id, "capacity": 40})
+        Programme = cls.env["jmsc.training.programme"]
+        cls.japanese = Programme.create(
+            {
+                "code": "TJPN",
+                "name": "Japanese Test",
+                "category": "language",
+                "min_attendance": 80.0,
+                "pass_mark": 70.0,
+                "component_ids": [
+                    Command.create({"name": "Written", "weight": 40.0}),
+                    Command.create({"name": "Speaking", "weight": 60.0}),
+                ],
+            }
+        )
+        cls.written, cls.speaking = cls.japanese.component_ids.sorted("id")
+        cls.caregiving = Programme.create(
+            {"code": "TCARE", "name": "Caregiving Test", "category": "caregiving", "pass_mark": 60.0}
+        )
+        cls.user_trainer = new_test_user(
+            cls.env, login="trn_trainer", groups="jmsc_training.group_training_trainer", name="Trainer One"
+        )
+        cls.user_trainer2 = new_test_user(
+            cls.env, login="trn_trainer2", groups="jmsc_training.group_training_trainer", name="Trainer Two"
+        )
+        cls.user_staff = new_test_user(
+            cls.env,
+            login="trn_staff",
+            groups="jmsc_training.group_training_centre_staff",
+            jmsc_agency_id=cls.blk.id,
+        )
+        cls.user_staff_lpk = new_test_user(
+            cls.env,
+            login="trn_staff_lpk",
+            groups="jmsc_training.group_training_centre_staff",
+            jmsc_agency_id=cls.lpk.id,
+        )
+        cls.user_manager = new_test_user(cls.env, login="trn_manager", groups="jmsc_training.group_training_manager")
+        cls.user_regency = new_test_user(
+            cls.env,
+            login="trn_regency",
+            groups="jmsc_base.group_jmsc_regency_officer",
+            jmsc_regency_ids=[Command.set(cls.indramayu.ids)],
+        )
+        cls.user_jmsc = new_test_user(
+            cls.env,
+            login="trn_jmsc_user",
+            groups="jmsc_base.group_jmsc_user",
+            jmsc_regency_ids=[Command.set(cls.indramayu.ids)],
+        )
+        Trainer = cls.env["jmsc.training.trainer"]
+        cls.trainer = Trainer.create({"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id})
+        cls.trainer2 = Trainer.create({"partner_id": cls.user_trainer2.partner_id.id, "user_id": cls.user_trainer2.id})
+
+    @contextmanager
+    def assertRaisesMsg(self, exception, regex):
+        """assertRaises (which rolls back to a savepoint) plus a check of the message."""
+        with self.assertRaises(exception) as capture:
+            yield capture
+        self.assertRegex(str(capture.exception), regex)
+
+    @classmethod
+    def _nik(cls, regency="3212", female=False, born=datetime.date(1995, 6, 5)):
+        day = born.day + 40 if female else born.day
+        return f"{regency}05{day:02d}{born.month:02d}{born.year % 100:02d}{next(_serials):04d}"
+
+    @classmethod
+    def create_migrant(cls, name, regency=None, female=False, born=datetime.date(1995, 6, 5), **vals):
+        regency = regency or cls.indramayu
+        code = regency.code.replace(".", "")
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "is_migrant": True,
+                "nik": cls._nik(code, female, born),
+                "regency_id": regency.id,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def create_batch(cls, programme=None, room=None, trainers=None, start=None, days=10, state="open", **vals):
+        start = start or cls.today
+        room = room if room is not None else cls.room_a
+        batch = cls.env["jmsc.training.batch"].create(
+            {
+                "programme_id": (programme or cls.japanese).id,
+                "centre_id": room.centre_id.id if room else cls.blk.id,
+                "room_id": room.id if room else False,
+                "trainer_ids": [Command.set((trainers if trainers is not None else cls.trainer).ids)],
+                "date_start": start,
+                "date_end": start + datetime.timedelta(days=days),
+                **vals,
+            }
+        )
+        if state in ("open", "running"):
+            batch.action_open()
+        return batch
+
+    @classmethod
+    def add_session(cls, batch, day=None, hour_start=8.0, hour_end=12.0, **vals):
+        return cls.env["jmsc.training.session"].create(
+            {
+                "batch_id": batch.id,
+                "date": day or batch.date_start,
+                "hour_start": hour_start,
+                "hour_end": hour_end,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def enrol(cls, batch, partners):
+        return cls.env["jmsc.training.enrolment"].create(
+            [{"partner_id": partner.id, "batch_id": batch.id} for partner in partners]
+        )

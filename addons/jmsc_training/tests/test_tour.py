@@ -1,0 +1,90 @@
+import datetime
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.today()
+        centre = cls.env["res.partner"].create(
+            {
+                "name": "BLK Tour",
+                "is_company": True,
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
+            }
+        )
+        cls.user_trainer = new_test_user(
+            cls.env,
+            login="tour_trainer",
+            password="tour_trainer",
+            groups="jmsc_training.group_training_trainer",
+            name="Tour Trainer",
+            lang="en_US",
+        )
+        trainer = cls.env["jmsc.training.trainer"].create(
+            {"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id}
+        )
+        programme = cls.env["jmsc.training.programme"].create({"code": "TOUR", "name": "Tour Programme"})
+        cls.batch = cls.env["jmsc.training.batch"].create(
+            {
+                "name": "TOUR-BATCH",
+                "programme_id": programme.id,
+                "centre_id": centre.id,
+                "trainer_ids": [Command.set(trainer.ids)],
+                "date_start": today - datetime.timedelta(days=1),
+                "date_end": today,
+            }
+        )
+        cls.yesterday, cls.today_session = cls.env["jmsc.training.session"].create(
+            [
+                {"batch_id": cls.batch.id, "date": today - datetime.timedelta(days=1)},
+                {"batch_id": cls.batch.id, "date": today, "hour_start": 0.0, "hour_end": 23.5},
+            ]
+        )
+        cls.batch.action_open()
+        migrants = cls.env["res.partner"].create(
+            [
+                {"name": f"Tour {name}", "is_migrant": True, "nik": nik, "regency_id": cls.env.ref(regency).id}
+                for name, nik, regency in (
+                    ("Ayu", "3212064506959101", "jmsc_base.regency_3212"),
+                    ("Bayu", "3212061203909102", "jmsc_base.regency_3212"),
+                    ("Citra", "3209064107929103", "jmsc_base.regency_3209"),
+                )
+            ]
+        )
+        cls.enrolments = cls.env["jmsc.training.enrolment"].create(
+            [{"partner_id": migrant.id, "batch_id": cls.batch.id} for migrant in migrants]
+        )
+        cls.batch.action_start()
+        cls.yesterday._prepare_attendance()
+
+    def test_trainer_marks_two_absent(self):
+        self.start_tour(
+            "/odoo/action-jmsc_training.jmsc_training_session_action_today",
+            "jmsc_training_attendance_sheet",
+            login="tour_trainer",
+        )
+        ayu, bayu, citra = self.enrolments
+        self.assertEqual(self.today_session.absent_count, 2)
+        self.assertEqual(self.today_session.topic, "Greetings and introductions")
+        self.assertEqual((ayu.attendance_rate, bayu.attendance_rate, citra.attendance_rate), (50.0, 50.0, 100.0))
+
+    def test_public_certificate_verification(self):
+        ayu = self.enrolments[0]
+        self.today_session._prepare_attendance()
+        ayu.action_evaluate()
+        self.assertEqual(ayu.state, "completed")
+        self.authenticate(None, None)
+        response = self.url_open(f"/jmsc/training/certificate/{ayu.verification_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(ayu.certificate_number, response.text)
+        self.assertIn("T. A.", response.text, "Only the holder's initials are shown.")
+        self.assertNotIn("Tour Ayu", response.text)
+        self.assertNotIn(ayu.partner_id.nik, response.text)
+        missing = self.url_open("/jmsc/training/certificate/not-a-real-token-at-all")
+        self.assertEqual(missing.status_code, 404)
+        self.assertIn('class="text-danger"', missing.text, "The page says the certificate is unknown.")
