@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
     "website": "https://disnakertrans.jabarprov.go.id",
-    "depends": ["base", "mail", "contacts", "phone_validation", "partner_identification", "report_xlsx"],
+    "depends": ["base", "mail", "contacts", "portal", "phone_validation", "partner_identification", "report_xlsx"],
     "data": [
         "security/jmsc_base_security.xml",
         "security/ir.model.access.csv",
@@ -22,6 +22,7 @@
         "views/res_partner_id_number_views.xml",
         "views/jmsc_consent_views.xml",
         "views/res_users_views.xml",
+        "views/jmsc_base_portal_templates.xml",
         "views/jmsc_base_menus.xml",
         "report/jmsc_migrant_reports.xml",
         "report/jmsc_migrant_profile_templates.xml",

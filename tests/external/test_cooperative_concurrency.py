@@ -22,7 +22,8 @@ INITIAL = 300_000
 
 
 def post(client, account_id, kind, amount, key):
-    """Post through the public method; retry (same key, so safe) on concurrency failures."""
+    """Post through the public method. On a concurrency failure or a timeout the outcome is unknown
+    to the client, so it sends the same posting again with the same key: that is what the key is for."""
     for attempt in range(RETRIES):
         try:
             return client.execute(
@@ -31,8 +32,10 @@ def post(client, account_id, kind, amount, key):
         except RpcError as error:
             if "serializ" not in str(error).lower() and "concurrent" not in str(error).lower():
                 raise
-            time.sleep(0.2 * (attempt + 1))
-    raise RuntimeError(f"posting {key} kept failing on concurrency")
+        except OSError:  # timed out (the machine may be busy): the posting may or may not have landed
+            pass
+        time.sleep(0.2 * (attempt + 1))
+    raise RuntimeError(f"posting {key} kept failing")
 
 
 def run_client(url, db, login, account_id, index, results, lock):

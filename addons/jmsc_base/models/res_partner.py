@@ -319,6 +319,11 @@ class ResPartner(models.Model):
             "name": self.env._("Documents of %s", self.display_name),
             "res_model": "res.partner.id_number",
             "view_mode": "list,form",
+            "views": [
+                (self.env.ref("jmsc_base.res_partner_id_number_view_list_jmsc").id, "list"),
+                (self.env.ref("jmsc_base.res_partner_id_number_view_form_jmsc").id, "form"),
+            ],
+            "search_view_id": self.env.ref("jmsc_base.res_partner_id_number_view_search_jmsc").id,
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }

@@ -8,3 +8,5 @@ from . import test_anonymize
 from . import test_performance
 from . import test_reports
 from . import test_tour_register
+from . import test_views
+from . import test_portal

@@ -71,7 +71,7 @@ class TestStageAndDocuments(JmscBaseCommon):
         self.ani.action_stage_cancelled()
         self.assertEqual(self.ani.migration_stage, "cancelled")
 
-    def test_stage_is_tracked_in_chatter(self):
+    def test_stage_and_sensitive_fields_are_tracked(self):
         migrant = (
             self.env["res.partner"]
             .with_context(tracking_disable=False)
@@ -80,12 +80,15 @@ class TestStageAndDocuments(JmscBaseCommon):
         # Odoo does not track records changed in the transaction that created them: end it first.
         self.env.flush_all()
         self.env.cr.precommit.run()
-        migrant.write({"migration_stage": "cancelled"})
+        migrant.write({"migration_stage": "cancelled", "nik": "3212015506960006", "kk_number": "3212010101100001"})
         self.env.flush_all()
         self.env.cr.precommit.run()
         migrant.invalidate_recordset(["message_ids"])
-        tracked = migrant.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "migration_stage")
-        self.assertEqual(tracked.new_value_char, "Cancelled")
+        tracked = {t.field_id.name: t for t in migrant.message_ids.tracking_value_ids}
+        self.assertEqual(tracked["migration_stage"].new_value_char, "Cancelled")
+        self.assertEqual(tracked["nik"].new_value_char, "3212015506960006")
+        self.assertEqual(tracked["kk_number"].new_value_char, "3212010101100001")
+        self.assertIn("gender", tracked)
 
     def test_expiry_state(self):
         valid = self._add_document(self.ani, "jmsc_base.doc_type_passport", "C1", self.today + relativedelta(days=200))

@@ -123,16 +123,24 @@ class JmscCoopAccount(models.Model):
         return action
 
     def action_block(self):
+        self._check_coop_manager()
         self.write({"state": "blocked"})
 
     def action_set_dormant(self):
+        self._check_coop_manager()
         self.write({"state": "dormant"})
 
     def action_activate(self):
+        self._check_coop_manager()
         self.write({"state": "active"})
 
     def action_close(self):
+        self._check_coop_manager()
         self.write({"state": "closed"})
+
+    def _check_coop_manager(self):
+        if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
+            raise AccessError(self.env._("Only a Cooperative Manager can change the state of an account."))
 
     def action_check_ledger(self):
         problems = self.check_ledger()
@@ -178,6 +186,8 @@ class JmscCoopAccount(models.Model):
         ids = {self.id}
         if transaction_type == "transfer" and counterpart_account_id:
             ids.add(int(counterpart_account_id))
+        # lock before anything else: as the transaction's first statement its snapshot is fresh;
+        # a caller without rights only holds the lock until the access error rolls back
         self._wait_until_unlocked(tuple(sorted(ids)))
         self.browse(sorted(ids)).sudo()._lock_for_posting()
         self.check_access("write")

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 
@@ -132,6 +132,8 @@ class JmscCoopMember(models.Model):
 
     def _settle_and_close(self, status):
         """Pay out every balance with a closing withdrawal, close the accounts, end the membership."""
+        if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
+            raise AccessError(self.env._("Only a Cooperative Manager can end a membership."))
         self.check_access("write")
         for member in self:
             if member.status != "active":

@@ -54,6 +54,15 @@ class JmscCoopProduct(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        products = super().create(vals_list)
+        members = self.env["jmsc.coop.member"].search(
+            [("cooperative_id", "in", products.cooperative_id.ids), ("status", "=", "active")]
+        )
+        members._open_missing_accounts()
+        return products
+
     @api.onchange("kind")
     def _onchange_kind(self):
         if self.kind in ("pokok", "wajib"):

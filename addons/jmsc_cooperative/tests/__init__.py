@@ -5,3 +5,4 @@ from . import test_dues_shu
 from . import test_reports
 from . import test_property
 from . import test_portal_tour
+from . import test_teller

@@ -74,3 +74,9 @@ class TestImmutability(CoopCommon):
         with self.assertRaises(UserError):
             self.account_1.with_user(self.manager_a).post_transaction("shu", 10)
         self.assertEqual(self.account_1.balance, 990)
+        with self.assertRaises(AccessError):
+            self.account_1.with_user(self.staff_a).action_block()
+        with self.assertRaises(AccessError):
+            self.member_1.with_user(self.staff_a).action_resign()
+        self.account_1.with_user(self.manager_a).action_block()
+        self.assertEqual(self.account_1.state, "blocked")

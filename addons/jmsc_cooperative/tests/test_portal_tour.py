@@ -18,7 +18,7 @@ class TestPortalAndTour(CoopCommon, HttpCase):
         self.assertNotIn("Siti Test Aminah", page.text)
         statement = self.url_open(f"/my/savings/{own.id}")
         self.assertEqual(statement.status_code, 200)
-        self.assertIn("Opening Balance", statement.text)
+        self.assertIn("o_coop_portal_statement", statement.text)
         self.assertRegex(statement.text, r"4[.,]321[.,]00")
         pdf = self.url_open(f"/my/savings/{own.id}?report_type=pdf")
         self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
@@ -27,6 +27,9 @@ class TestPortalAndTour(CoopCommon, HttpCase):
         self.assertNotIn("999", forbidden.text.replace(own.name, ""))
         forbidden_pdf = self.url_open(f"/my/savings/{other.id}?report_type=pdf")
         self.assertNotEqual(forbidden_pdf.headers.get("Content-Type"), "application/pdf")
+        self.assertIn("/my/savings", self.url_open("/my").text)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["savings_count"]})
+        self.assertEqual(counters["savings_count"], len(self.member_portal.account_ids))
 
     def test_teller_tour_deposit_withdraw_print(self):
         teller = new_test_user(

@@ -317,7 +317,8 @@ class HelpdeskTicket(models.Model):
     def _jmsc_check_can_close(self, vals):
         for ticket in self.filtered("jmsc_is_sensitive"):
             has_decision = vals.get("jmsc_decision") if "jmsc_decision" in vals else ticket.jmsc_decision
-            if not ticket.jmsc_referral_ids and not has_decision:
+            referred = ticket.jmsc_referral_ids.filtered(lambda r: r.state != "cancelled")
+            if not referred and not has_decision:
                 raise UserError(
                     self.env._(
                         "Case %s is sensitive: refer it to an agency or record a manager's decision before closing it.",

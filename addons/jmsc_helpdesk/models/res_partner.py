@@ -71,6 +71,26 @@ class ResPartner(models.Model):
             domain = expression.OR([domain, *extra])
         return domain
 
+    def _jmsc_anonymize(self):
+        """Also scrub who called and what was said on the migrants' cases; case type, dates and SLA stay."""
+        # sudo: sensitive cases hidden from the caller must be scrubbed too (jmsc_base checks the rights).
+        cases = self.env["helpdesk.ticket"].sudo().search([("jmsc_migrant_id", "in", self.ids)])
+        cases.with_context(tracking_disable=True).write(
+            {
+                "jmsc_subject_name": False,
+                "jmsc_caller_name": False,
+                "jmsc_caller_phone": False,
+                "partner_name": False,
+                "partner_email": False,
+                "description": self.env._("<p>Anonymised.</p>"),
+                "notes": False,
+            }
+        )
+        cases.jmsc_call_ids.write(
+            {"caller_number": False, "caller_name": False, "caller_type": "anonymous", "notes": False}
+        )
+        return super()._jmsc_anonymize()
+
     def action_jmsc_view_cases(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_helpdesk.helpdesk_ticket_action_jmsc_cases")

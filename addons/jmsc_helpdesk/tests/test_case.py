@@ -63,6 +63,12 @@ class TestCase(JmscHelpdeskCommon):
 
     def test_sensitive_case_closes_after_referral(self):
         case = self._case(category_id=self.category_tppo.id, user_id=self.user_agent.id)
+        cancelled = self.env["jmsc.helpdesk.referral"].create(
+            {"ticket_id": case.id, "agency_id": self.agency_bp3mi.id, "state": "cancelled"}
+        )
+        with self.assertRaisesRegex(UserError, case.number, msg="a cancelled referral does not count"):
+            case.with_user(self.user_agent).write({"stage_id": self.stage_done.id})
+        self.assertEqual(cancelled.state, "cancelled")
         self.env["jmsc.helpdesk.referral"].with_user(self.user_agent).create(
             {"ticket_id": case.id, "agency_id": self.agency_bp3mi.id, "reference_number": "BP3MI/1"}
         )
@@ -118,3 +124,14 @@ class TestCase(JmscHelpdeskCommon):
         self.assertEqual(self.migrant_indramayu.with_user(self.user_agent2).jmsc_case_count, 1, "sensitive hidden")
         action = self.migrant_indramayu.action_jmsc_view_cases()
         self.assertEqual(action["domain"], [("jmsc_migrant_id", "=", self.migrant_indramayu.id)])
+
+    def test_anonymising_the_migrant_scrubs_the_cases(self):
+        case = self._case(jmsc_caller_name="Ibu Karsih", jmsc_caller_phone="0812 1", jmsc_subject_name="Siti")
+        call = self.env["jmsc.helpdesk.call"].create(
+            {"ticket_id": case.id, "caller_number": "0812 1", "caller_name": "Ibu Karsih", "notes": "address"}
+        )
+        self.migrant_indramayu._jmsc_anonymize()
+        self.assertFalse(case.jmsc_caller_name or case.jmsc_caller_phone or case.jmsc_subject_name)
+        self.assertNotIn("employer", case.description)
+        self.assertFalse(call.caller_number or call.caller_name or call.notes)
+        self.assertEqual(case.category_id, self.category_wages, "statistics survive")

@@ -3,7 +3,15 @@ from odoo.http import request
 
 
 class JmscTrainingCertificateController(http.Controller):
-    @http.route("/jmsc/training/certificate/<string:token>", type="http", auth="public", methods=["GET"])
+    # website=True makes it a frontend route, so web.frontend_layout (and portal's parts of it) render.
+    @http.route(
+        "/jmsc/training/certificate/<string:token>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
     def verify_certificate(self, token):
         """Public check of a certificate by its unguessable token: no NIK, only the holder's initials."""
         enrolment = (

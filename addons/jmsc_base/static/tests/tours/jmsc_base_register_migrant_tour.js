@@ -85,5 +85,14 @@ registry.category("web_tour.tours").add("jmsc_base_register_migrant", {
             content: "Back on the list, with only the valid migrant",
             trigger: ".o_list_view .o_data_row:contains(Tour Ani Suryani)",
         },
+        {
+            content: "Switch to the kanban board",
+            trigger: ".o_switch_view.o_kanban",
+            run: "click",
+        },
+        {
+            content: "The migrant shows in the kanban, flagged without consent",
+            trigger: ".o_kanban_record:contains(Tour Ani Suryani) .badge.text-bg-warning",
+        },
     ],
 });

@@ -1,0 +1,24 @@
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.http import request
+
+
+class JmscMigrantPortal(CustomerPortal):
+    @http.route("/my/migrant-profile", type="http", auth="user", website=True)
+    def portal_my_migrant_profile(self, **kw):
+        """The logged-in migrant's own profile, read-only."""
+        migrant = request.env.user.partner_id
+        if not migrant.is_migrant:
+            raise request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "jmsc_migrant_profile",
+                "migrant": migrant,
+                "placements": migrant.placement_ids,
+                "consents": migrant.consent_ids,
+                # Portal users cannot read documents; these are the user's own, nothing else.
+                "documents": migrant.sudo().id_numbers,
+            }
+        )
+        return request.render("jmsc_base.portal_my_migrant_profile", values)
