@@ -24,21 +24,23 @@ odoo=("$python" -m odoo -c odoo.conf --addons-path "$root/addons" -d "$db" --db-
 [ -n "${PGHOST:-}" ] && odoo+=(--db_host "$PGHOST")
 [ -n "${PGPORT:-}" ] && odoo+=(--db_port "$PGPORT")
 
-installed="$("$python" - "$db" 2>>.data/logs/install.log <<'PY'
+# The JMSC addons not yet installed in the database (all of them when it does not exist yet).
+missing="$("$python" - "$db" "$modules" 2>>.data/logs/install.log <<'PY'
 import sys, odoo
 odoo.tools.config.parse_config(["-c", "odoo.conf"])
 import odoo.service.db as d
-if not d.exp_db_exist(sys.argv[1]):
-    print("no")
-else:
-    with odoo.sql_db.db_connect(sys.argv[1]).cursor() as cr:
-        cr.execute("SELECT count(*) FROM ir_module_module WHERE name = 'jmsc_base' AND state = 'installed'")
-        print("yes" if cr.fetchone()[0] else "no")
+db, wanted = sys.argv[1], sys.argv[2].split(",")
+if d.exp_db_exist(db):
+    with odoo.sql_db.db_connect(db).cursor() as cr:
+        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)", [wanted])
+        installed = {name for (name,) in cr.fetchall()}
+    wanted = [m for m in wanted if m not in installed]
+print(",".join(wanted))
 PY
 )"
-if [ "$installed" != yes ]; then
-  echo "First start: creating database '$db' with $modules, demo data and Indonesian (this takes a few minutes)..."
-  "${odoo[@]}" -i "$modules" --load-language id_ID --stop-after-init --log-level warn > .data/logs/install.log 2>&1 || {
+if [ -n "$missing" ]; then
+  echo "Installing $missing into database '$db' with demo data and Indonesian (this takes a few minutes)..."
+  "${odoo[@]}" -i "$missing" --load-language id_ID --stop-after-init --log-level warn > .data/logs/install.log 2>&1 || {
     echo "Install failed; see .data/logs/install.log" >&2; tail -n 30 .data/logs/install.log >&2; exit 1; }
   "$python" - "$db" >>.data/logs/install.log 2>&1 <<'PY'
 import sys, odoo
