@@ -297,6 +297,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        vals = dict(vals)
         self._jmsc_clean_vals(vals, vals.get("is_migrant", any(self.mapped("is_migrant"))))
         new_stage = vals.get("migration_stage")
         moving = (
@@ -379,15 +380,33 @@ class ResPartner(models.Model):
         self.write({"migration_stage": stage})
         return True
 
+    def _jmsc_valid_document_map(self):
+        """{partner_id: document categories the partner holds an open, unexpired document of}, in one query."""
+        today = fields.Date.context_today(self)
+        documents = (
+            self.env["res.partner.id_number"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("status", "!=", "close"),
+                    "|",
+                    ("valid_until", "=", False),
+                    ("valid_until", ">=", today),
+                ]
+            )
+        )
+        result = {partner.id: self.env["res.partner.id_category"] for partner in self}
+        for document in documents:
+            result[document.partner_id.id] |= document.category_id.with_env(self.env)
+        return result
+
     def _jmsc_check_departure_documents(self):
         """Refuse departure while a required document is missing or expired."""
-        today = fields.Date.context_today(self)
         required = self.env["res.partner.id_category"].sudo().search([("jmsc_required_for_departure", "=", True)])
+        valid_map = self._jmsc_valid_document_map()
         for partner in self:
-            valid = partner.sudo().id_numbers.filtered(
-                lambda d: d.status != "close" and (not d.valid_until or d.valid_until >= today)
-            )
-            missing = required - valid.category_id
+            missing = required - valid_map[partner.id]
             if missing:
                 raise UserError(
                     self.env._(

@@ -83,19 +83,9 @@ class JmscCertApplication(models.Model):
 
     @api.depends("partner_id", "scheme_id.programme_ids", "scheme_id.document_category_ids")
     def _compute_checklist(self):
-        today = fields.Date.context_today(self)
         completed = self.partner_id._jmsc_completed_programme_map()
-        required = self.scheme_id.document_category_ids
-        documents = self.env["res.partner.id_number"].search(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("category_id", "in", required.ids),
-                "|",
-                ("valid_until", "=", False),
-                ("valid_until", ">=", today),
-            ]
-        )
-        held = {(doc.partner_id, doc.category_id) for doc in documents}
+        valid_documents = self.partner_id._jmsc_valid_document_map()
+        no_category = self.env["res.partner.id_category"]
         no_programme = self.env["jmsc.training.programme"]
         for application in self:
             items = []
@@ -106,8 +96,9 @@ class JmscCertApplication(models.Model):
                     (programme not in missing_programmes, self.env._("Training completed: %s", programme.display_name))
                 )
             missing_documents = self.env["res.partner.id_category"]
+            held = valid_documents.get(application.partner_id.id, no_category)
             for category in application.scheme_id.document_category_ids:
-                valid = (application.partner_id, category) in held
+                valid = category in held
                 if not valid:
                     missing_documents |= category
                 items.append((valid, self.env._("Valid document: %s", category.name)))

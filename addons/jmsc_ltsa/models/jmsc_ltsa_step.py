@@ -65,14 +65,16 @@ class JmscLtsaStep(models.Model):
         for step in self:
             step.sla_met = 0.0 if step.sla_state == "breached" else 100.0
 
-    @api.depends("service_id.required_doc_type_ids", "partner_id.id_numbers.valid_until")
+    @api.depends(
+        "service_id.required_doc_type_ids", "partner_id.id_numbers.valid_until", "partner_id.id_numbers.status"
+    )
     def _compute_missing_doc_ids(self):
-        today = fields.Date.context_today(self)
+        valid_map = self.partner_id._jmsc_valid_document_map()
+        no_category = self.env["res.partner.id_category"]
         for step in self:
-            valid = step.partner_id.sudo().id_numbers.filtered(
-                lambda d: d.active and (not d.valid_until or d.valid_until >= today)
+            step.missing_doc_ids = step.service_id.required_doc_type_ids - valid_map.get(
+                step.partner_id.id, no_category
             )
-            step.missing_doc_ids = step.service_id.required_doc_type_ids - valid.category_id
 
     @api.constrains("output_valid_until", "finished_date")
     def _check_output_valid_until(self):
