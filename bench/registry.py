@@ -2,7 +2,7 @@
 
 Usage (from the repository root, on a database where jmsc_base is installed)::
 
-    python3 bench/registry.py <db> [--count 10000] [--batch 1000] [--lookup-pool 100000]
+    python3 bench/registry.py --db <db> [--count 10000] [--batch 1000] [--lookup-pool 100000]
 
 Everything runs in one transaction that is rolled back at the end, so the database is left
 unchanged. It measures:
@@ -107,7 +107,7 @@ def bench_lookup(env, pool):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("db", help="a database with jmsc_base installed; it is left unchanged")
+    parser.add_argument("--db", required=True, help="a database with jmsc_base installed; it is left unchanged")
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--lookup-pool", type=int, default=100_000)
