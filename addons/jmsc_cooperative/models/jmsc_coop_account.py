@@ -325,9 +325,10 @@ class JmscCoopAccount(models.Model):
         ledger = accounts._lock_for_posting()
         Transaction = self.env["jmsc.coop.transaction"].sudo()
         if idempotency_key:
-            first = Transaction.search(
-                [("cooperative_id", "=", accounts.cooperative_id.id), ("idempotency_key", "=", idempotency_key)],
-                limit=1,
+            # search on the key alone: its index stays the obvious plan even when the table's
+            # statistics lag behind (keys are unique per cooperative, rarely shared between them)
+            first = Transaction.search([("idempotency_key", "=", idempotency_key)]).filtered(
+                lambda t: t.cooperative_id == accounts.cooperative_id
             )
             if first:
                 if (
