@@ -33,13 +33,17 @@ class JmscCoopMember(models.Model):
                 )
                 day = birth.day + (40 if female else 0)
                 first = rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)
+                stage = rng.choice(["abroad", "abroad", "returned"])
+                # a separate generator, so the postings below stay as they were
+                country = self.env.ref(random.Random(serial).choice(SOURCE_COUNTRIES))
                 partner_vals.append(
                     {
                         "name": f"{first} {rng.choice(LAST_NAMES)}",
                         "is_migrant": True,
                         "nik": f"{code}01{day:02d}{birth:%m%y}{serial:04d}",
                         "regency_id": self.env.ref(regency_xmlid).id,
-                        "migration_stage": rng.choice(["abroad", "abroad", "returned"]),
+                        "migration_stage": stage,
+                        "current_country_id": country.id if stage == "abroad" else False,
                     }
                 )
             partners = Partner.create(partner_vals)
