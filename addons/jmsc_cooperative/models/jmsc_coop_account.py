@@ -123,24 +123,21 @@ class JmscCoopAccount(models.Model):
         return action
 
     def action_block(self):
-        self._check_coop_manager()
-        self.write({"state": "blocked"})
+        self._set_state_as_manager("blocked")
 
     def action_set_dormant(self):
-        self._check_coop_manager()
-        self.write({"state": "dormant"})
+        self._set_state_as_manager("dormant")
 
     def action_activate(self):
-        self._check_coop_manager()
-        self.write({"state": "active"})
+        self._set_state_as_manager("active")
 
     def action_close(self):
-        self._check_coop_manager()
-        self.write({"state": "closed"})
+        self._set_state_as_manager("closed")
 
-    def _check_coop_manager(self):
+    def _set_state_as_manager(self, state):
         if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can change the state of an account."))
+        self.write({"state": state})
 
     def action_check_ledger(self):
         problems = self.check_ledger()
