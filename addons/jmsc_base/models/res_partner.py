@@ -30,14 +30,16 @@ class ResPartner(models.Model):
     jmsc_reference = fields.Char(
         string="Migrant Reference", compute="_compute_jmsc_reference", help="Printed reference, without the NIK."
     )
-    nik = fields.Char(string="NIK", index=True, copy=False, tracking=True)
+    nik = fields.Char(string="NIK", index=True, copy=False, tracking=True, groups="jmsc_base.group_jmsc_identity")
     nik_region_code = fields.Char(
         string="NIK Region Code",
         compute="_compute_nik_region",
         help="District where the NIK was first issued (province.regency.district); not the current address.",
     )
     nik_region_name = fields.Char(string="NIK Issued In", compute="_compute_nik_region")
-    kk_number = fields.Char(string="Family Card (KK) Number", copy=False, tracking=True)
+    kk_number = fields.Char(
+        string="Family Card (KK) Number", copy=False, tracking=True, groups="jmsc_base.group_jmsc_identity"
+    )
     place_of_birth = fields.Char()
     marital_status = fields.Selection(
         [("single", "Single"), ("married", "Married"), ("divorced", "Divorced"), ("widowed", "Widowed")]
@@ -62,7 +64,8 @@ class ResPartner(models.Model):
             ("buddhist", "Buddhist"),
             ("confucian", "Confucian"),
             ("other", "Other Belief"),
-        ]
+        ],
+        groups="jmsc_base.group_jmsc_identity",
     )
     regency_id = fields.Many2one("jmsc.regency", string="Regency/City", index=True, tracking=True)
     district = fields.Char(string="District (Kecamatan)")
