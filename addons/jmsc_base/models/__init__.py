@@ -8,3 +8,4 @@ from . import jmsc_consent
 from . import res_partner_id_category
 from . import res_partner_id_number
 from . import res_users
+from . import res_groups
