@@ -9,3 +9,4 @@ from . import res_partner_id_category
 from . import res_partner_id_number
 from . import res_users
 from . import res_groups
+from . import jmsc_rate_limit

@@ -1,0 +1,61 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class JmscRateLimit(models.Model):
+    """Hits on public endpoints, counted per key in a sliding window.
+
+    Shared by every worker through the database: a transaction-scoped advisory
+    lock on the key serialises the count-then-insert, so a burst of parallel
+    requests cannot slip past the limit. No group has access: public
+    controllers call it through `sudo()` on purpose (they hold no user).
+    """
+
+    _name = "jmsc.rate.limit"
+    _description = "Public Endpoint Rate Limit Hit"
+    _log_access = False
+    _order = "id desc"
+
+    key = fields.Char(required=True, index=True, readonly=True)
+    hit_at = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+
+    @api.model
+    def _jmsc_hit(self, key, limit, window_seconds):
+        """Count one hit on `key`; return False (and count nothing) past `limit` hits in the window."""
+        cr = self.env.cr
+        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s",
+                key,
+                f"{int(window_seconds)} seconds",
+            )
+        )
+        if cr.fetchone()[0] >= limit:
+            return False
+        cr.execute(
+            SQL(
+                "INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')",
+                key,
+            )
+        )
+        return True
+
+    @api.model
+    def _jmsc_remaining(self, key, limit, window_seconds):
+        """How many hits `key` still has in the window (read-only)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s",
+                key,
+                f"{int(window_seconds)} seconds",
+            )
+        )
+        return max(0, limit - self.env.cr.fetchone()[0])
+
+    @api.model
+    def _cron_jmsc_purge(self):
+        """Forget hits older than two days (no window is longer than a day)."""
+        self.env.cr.execute(
+            SQL("DELETE FROM jmsc_rate_limit WHERE hit_at < (now() at time zone 'UTC') - interval '2 days'")
+        )
