@@ -1,7 +1,7 @@
 {
     "name": "JMSC LTSA Service Desk",
     "summary": "One-stop service desk (LTSA): queue tickets, service journeys and working-time SLAs",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
@@ -27,7 +27,9 @@
         "views/jmsc_ltsa_public_templates.xml",
         "views/jmsc_ltsa_portal_templates.xml",
         "views/jmsc_ltsa_report_wizard_views.xml",
+        "views/jmsc_ltsa_desk_wizard_views.xml",
         "views/jmsc_ltsa_menus.xml",
+        "security/jmsc_ltsa_home.xml",
         "report/jmsc_ltsa_reports.xml",
         "report/jmsc_ltsa_templates.xml",
     ],

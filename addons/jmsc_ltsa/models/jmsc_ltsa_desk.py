@@ -2,7 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .jmsc_ltsa_guard import check_guarded_fields, guarded
 from .jmsc_ltsa_service import DESK_TYPES
+
+PROTECTED_FIELDS = {"current_ticket_id", "last_ticket_id"}
 
 
 class JmscLtsaDesk(models.Model):
@@ -22,7 +25,13 @@ class JmscLtsaDesk(models.Model):
     user_ids = fields.Many2many("res.users", "jmsc_ltsa_desk_res_users_rel", "desk_id", "user_id", string="Officers")
     supervisor_id = fields.Many2one(related="site_id.supervisor_id")
     current_ticket_id = fields.Many2one("jmsc.ltsa.ticket", readonly=True, copy=False)
+    last_ticket_id = fields.Many2one(
+        "jmsc.ltsa.ticket", string="Last Ticket Served", readonly=True, copy=False, help="For its receipt."
+    )
     current_state = fields.Selection(related="current_ticket_id.state", string="Ticket Status")
+    current_priority = fields.Selection(related="current_ticket_id.priority", string="Priority")
+    current_priority_state = fields.Selection(related="current_ticket_id.priority_state", string="Priority Check")
+    current_issued_time = fields.Char(related="current_ticket_id.issued_time", string="Issued at")
     current_call_count = fields.Integer(related="current_ticket_id.call_count", string="Calls")
     current_partner_id = fields.Many2one(related="current_ticket_id.partner_id", string="Visitor")
     current_step_id = fields.Many2one(related="current_ticket_id.step_id", string="Current Step")
@@ -68,6 +77,16 @@ class JmscLtsaDesk(models.Model):
                 raise ValidationError(
                     self.env._("Desk %(desk)s must serve at least one service category.", desk=desk.display_name)
                 )
+
+    def write(self, vals):
+        check_guarded_fields(self, vals, PROTECTED_FIELDS)
+        return super().write(vals)
+
+    def _set_current(self, ticket):
+        vals = {"current_ticket_id": ticket.id}
+        if self.current_ticket_id and not ticket:
+            vals["last_ticket_id"] = self.current_ticket_id.id
+        guarded(self).write(vals)
 
     def _lock_next_ticket(self):
         """Lock the next ticket this desk may call: priority first, then oldest.
@@ -117,10 +136,10 @@ class JmscLtsaDesk(models.Model):
             )
         ticket = self._lock_next_ticket()
         if not ticket:
-            self.current_ticket_id = False
+            self._set_current(ticket)
             return False
         ticket._mark_called(self)
-        self.current_ticket_id = ticket
+        self._set_current(ticket)
         return ticket.name
 
     def action_recall(self):
@@ -131,7 +150,7 @@ class JmscLtsaDesk(models.Model):
             raise UserError(self.env._("Ticket %(ticket)s is not waiting to be called.", ticket=ticket.name))
         if ticket.call_count >= self.site_id.no_show_calls:
             return self.action_no_show()
-        ticket.call_count += 1
+        ticket._guarded_write({"call_count": ticket.call_count + 1})
         return ticket.name
 
     def action_no_show(self):
@@ -146,10 +165,10 @@ class JmscLtsaDesk(models.Model):
                     needed=self.site_id.no_show_calls,
                 )
             )
-        ticket.write({"state": "no_show", "finished_date": fields.Datetime.now()})
+        ticket._guarded_write({"state": "no_show", "finished_date": fields.Datetime.now()})
         if ticket.step_id.state == "called":
-            ticket.step_id.state = "waiting"
-        self.current_ticket_id = False
+            ticket.step_id._guarded_write({"state": "waiting"})
+        self._set_current(self.env["jmsc.ltsa.ticket"])
         return False
 
     def action_start(self):
@@ -157,9 +176,30 @@ class JmscLtsaDesk(models.Model):
         ticket = self._ensure_current()
         if ticket.state != "called":
             raise UserError(self.env._("Ticket %(ticket)s must be called before it is served.", ticket=ticket.name))
+        if ticket.priority_state == "declared":
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s was taken as a priority (%(priority)s) at the kiosk: confirm or clear the "
+                    "priority before serving.",
+                    ticket=ticket.name,
+                    priority=dict(ticket._fields["priority"]._description_selection(self.env))[ticket.priority],
+                )
+            )
         if ticket.step_id:
             ticket.step_id.action_start()
-        ticket.write({"state": "serving", "started_date": fields.Datetime.now()})
+        ticket._guarded_write({"state": "serving", "started_date": fields.Datetime.now()})
+        return True
+
+    def action_confirm_priority(self):
+        self.ensure_one()
+        self.check_access("write")
+        self._ensure_current()._set_priority_state("confirmed")
+        return True
+
+    def action_clear_priority(self):
+        self.ensure_one()
+        self.check_access("write")
+        self._ensure_current()._set_priority_state("cleared")
         return True
 
     def action_finish(self):
@@ -169,21 +209,112 @@ class JmscLtsaDesk(models.Model):
             raise UserError(self.env._("Ticket %(ticket)s is not being served.", ticket=ticket.name))
         if ticket.step_id:
             ticket.step_id.action_finish()
-        ticket.write({"state": "done", "finished_date": fields.Datetime.now()})
-        self.current_ticket_id = False
-        return True
+        ticket._guarded_write({"state": "done", "finished_date": fields.Datetime.now()})
+        self._set_current(self.env["jmsc.ltsa.ticket"])
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("Ticket %(ticket)s is done.", ticket=ticket.name),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
-    def action_needs_documents(self):
-        self.ensure_one()
+    def _ensure_step(self):
         ticket = self._ensure_current()
         if not ticket.step_id:
             raise UserError(
-                self.env._("Ticket %(ticket)s is not linked to a service request step.", ticket=ticket.name)
+                self.env._(
+                    "Ticket %(ticket)s is not linked to a service request: start a request for the visitor first.",
+                    ticket=ticket.name,
+                )
             )
-        ticket.step_id.action_needs_documents()
-        ticket.write({"state": "done", "finished_date": fields.Datetime.now()})
-        self.current_ticket_id = False
-        return True
+        return ticket
+
+    def action_needs_documents(self):
+        """Ask which document is missing and where to send the visitor (wizard)."""
+        self.ensure_one()
+        self.check_access("write")
+        ticket = self._ensure_step()
+        return self._open_wizard(
+            "jmsc.ltsa.needs.documents.wizard",
+            self.env._("Documents Missing"),
+            {
+                "default_desk_id": self.id,
+                "default_missing_doc_ids": ticket.step_id.missing_doc_ids.ids,
+            },
+        )
+
+    def _needs_documents(self, missing_docs, category, note):
+        """Send the current visitor back for documents; returns the new ticket (or an empty recordset)."""
+        self.ensure_one()
+        self.check_access("write")
+        ticket = self._ensure_step()
+        step = ticket.step_id
+        step._needs_documents(missing_docs, note)
+        ticket._guarded_write({"state": "done", "finished_date": fields.Datetime.now(), "note": note or False})
+        self._set_current(self.env["jmsc.ltsa.ticket"])
+        new_ticket = self.env["jmsc.ltsa.ticket"]
+        if category:
+            new_ticket = self.env["jmsc.ltsa.ticket"].create(
+                {
+                    "site_id": self.site_id.id,
+                    "category_id": category.id,
+                    "priority": ticket.priority if ticket.is_priority else "none",
+                    "partner_id": ticket.partner_id.id or False,
+                    "request_id": ticket.request_id.id or False,
+                }
+            )
+        return new_ticket
+
+    def action_identify_visitor(self):
+        self.ensure_one()
+        self.check_access("write")
+        ticket = self._ensure_current()
+        return self._open_wizard(
+            "jmsc.ltsa.identify.wizard",
+            self.env._("Identify the Visitor"),
+            {"default_desk_id": self.id, "default_regency_id": ticket.site_id.regency_id.id},
+        )
+
+    def action_start_request(self):
+        self.ensure_one()
+        self.check_access("write")
+        ticket = self._ensure_current()
+        if not ticket.partner_id:
+            raise UserError(
+                self.env._("Identify the visitor of ticket %(ticket)s by NIK before starting a request.", ticket=ticket.name)
+            )
+        if ticket.request_id:
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s already belongs to request %(request)s.",
+                    ticket=ticket.name,
+                    request=ticket.request_id.name,
+                )
+            )
+        return self._open_wizard(
+            "jmsc.ltsa.start.request.wizard", self.env._("Start a Service Request"), {"default_desk_id": self.id}
+        )
+
+    def action_print_ticket(self):
+        self.ensure_one()
+        ticket = self.current_ticket_id or self.last_ticket_id
+        if not ticket:
+            raise UserError(self.env._("Desk %(desk)s has no ticket to print.", desk=self.name))
+        return ticket.action_print_receipt()
+
+    def _open_wizard(self, model, name, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }
 
     def action_open_screen(self):
         self.ensure_one()

@@ -1,7 +1,12 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .jmsc_ltsa_guard import check_guarded_fields, guarded
 from .jmsc_ltsa_ticket import PRIORITIES
+
+PROTECTED_FIELDS = {"name", "state", "confirmed_date", "done_date", "deadline", "sla_state", "sla_notified"}
 
 SLA_STATES = [("on_track", "On Track"), ("at_risk", "At Risk"), ("breached", "Breached")]
 AT_RISK_SHARE = 0.25
@@ -75,9 +80,45 @@ class JmscLtsaRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_guarded_fields(
+                self, {k: v for k, v in vals.items() if (k, v) not in (("name", "/"), ("state", "draft"))}, PROTECTED_FIELDS
+            )
+            self._check_partner_readable(vals)
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("jmsc.ltsa.request") or "/"
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("jmsc.ltsa.request") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded_fields(self, vals, PROTECTED_FIELDS)
+        self._check_partner_readable(vals)
+        return super().write(vals)
+
+    def _check_partner_readable(self, vals):
+        """A request must not open a migrant the user may not read yet (issue #11): find them by NIK first."""
+        if vals.get("partner_id") and not self.env.su:
+            self.env["res.partner"].browse(vals["partner_id"]).check_access("read")
+
+    def _guarded_write(self, vals):
+        return guarded(self).write(vals)
+
+    def _local_datetime(self, value):
+        """A UTC datetime in the site's time zone, as an officer reads it: '02/12/2026 08:19 WIB'."""
+        if not value:
+            return ""
+        tz_name = self[:1].site_id.calendar_id.tz or "Asia/Jakarta"
+        local = pytz.utc.localize(value).astimezone(pytz.timezone(tz_name))
+        return f"{local:%d/%m/%Y %H:%M} {local.tzname()}"
+
+    def _post_system_message(self, body, partner_ids=None):
+        """Log a note as OdooBot: works for officers without an email address (contract 7)."""
+        for request in self:
+            request.sudo().message_post(
+                body=body,
+                author_id=self.env.ref("base.partner_root").id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=partner_ids or [],
+            )
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -86,6 +127,7 @@ class JmscLtsaRequest(models.Model):
         return res
 
     def action_confirm(self):
+        self.check_access("write")
         for request in self:
             if request.state != "draft":
                 raise UserError(self.env._("Request %(name)s is already confirmed.", name=request.name))
@@ -93,7 +135,7 @@ class JmscLtsaRequest(models.Model):
                 raise UserError(self.env._("Request %(name)s has no services to provide.", name=request.name))
             now = fields.Datetime.now()
             days = max(request.step_ids.service_id.mapped("completion_days"))
-            request.write(
+            request._guarded_write(
                 {
                     "state": "in_progress",
                     "confirmed_date": now,
@@ -104,11 +146,12 @@ class JmscLtsaRequest(models.Model):
         return True
 
     def action_cancel(self):
+        self.check_access("write")
         for request in self:
             if request.state == "done":
                 raise UserError(self.env._("Request %(name)s is done and cannot be cancelled.", name=request.name))
-        self.ticket_ids.filtered(lambda t: t.state == "waiting").write({"state": "no_show"})
-        self.write({"state": "cancelled"})
+        self.ticket_ids.filtered(lambda t: t.state == "waiting")._guarded_write({"state": "no_show"})
+        self._guarded_write({"state": "cancelled"})
         return True
 
     def _advance(self):
@@ -121,7 +164,7 @@ class JmscLtsaRequest(models.Model):
             if pending:
                 pending[:1]._queue()
             elif not steps.filtered(lambda s: s.state == "needs_documents"):
-                request.write({"state": "done", "done_date": fields.Datetime.now()})
+                request._guarded_write({"state": "done", "done_date": fields.Datetime.now()})
                 request._update_sla()
 
     def _update_sla(self):
@@ -130,7 +173,7 @@ class JmscLtsaRequest(models.Model):
             budget = request.site_id.calendar_id.hours_per_day * (days or 1)
             state = sla_state(request.site_id.calendar_id, request.deadline, budget, end=request.done_date)
             if request.sla_state != state:
-                request.sla_state = state
+                request._guarded_write({"sla_state": state})
 
     def _notify_breach(self):
         activity_type = self.env.ref("jmsc_ltsa.mail_activity_type_sla_breach")
@@ -139,12 +182,44 @@ class JmscLtsaRequest(models.Model):
             body = self.env._(
                 "Request %(name)s missed its completion deadline of %(deadline)s.",
                 name=request.name,
-                deadline=request.deadline,
+                deadline=request._local_datetime(request.deadline),
             )
-            request.message_post(body=body, partner_ids=supervisor.partner_id.ids)
+            request._post_system_message(body, partner_ids=supervisor.partner_id.ids)
             if supervisor:
                 request.activity_schedule(activity_type_id=activity_type.id, user_id=supervisor.id, note=body)
-            request.sla_notified = True
+            request._guarded_write({"sla_notified": True})
+
+    def _start_from_ticket(self, ticket):
+        """Confirm a request started at the desk: its first step is served on the visitor's current ticket."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.step_ids:
+            raise UserError(self.env._("Request %(name)s has no services to provide.", name=self.name))
+        now = fields.Datetime.now()
+        days = max(self.step_ids.service_id.mapped("completion_days"))
+        self._guarded_write(
+            {
+                "state": "in_progress",
+                "confirmed_date": now,
+                "deadline": self.site_id.calendar_id.plan_days(days or 1, now, compute_leaves=True),
+            }
+        )
+        step = self.step_ids.sorted("sequence")[:1]
+        step._guarded_write(
+            {
+                "state": "called" if ticket.state == "called" else "serving",
+                "queued_date": ticket.issued_date,
+                "called_date": ticket.called_date or now,
+                "started_date": ticket.started_date,
+                "desk_id": ticket.desk_id.id,
+                "deadline": self.site_id.calendar_id.plan_hours(step.service_id.sla_minutes / 60.0, now, compute_leaves=True),
+            }
+        )
+        ticket._guarded_write({"request_id": self.id, "step_id": step.id})
+        self._post_system_message(
+            self.env._("Request started at %(desk)s from ticket %(ticket)s.", desk=ticket.desk_id.name, ticket=ticket.name)
+        )
+        return step
 
     def action_print_visit_summary(self):
         return self.env.ref("jmsc_ltsa.action_report_visit_summary").report_action(self)

@@ -7,6 +7,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+# Tokens and links are readable by the staff who manage the site only (issue #11).
+SITE_MANAGERS = "jmsc_ltsa.group_ltsa_supervisor,jmsc_base.group_jmsc_admin"
+
+
+class LtsaQuotaReached(UserError):
+    """The daily ticket cap of a site and category is reached."""
+
 
 def _new_token():
     return secrets.token_urlsafe(24)
@@ -35,10 +42,37 @@ class JmscLtsaSite(models.Model):
         default=lambda self: _new_token(),
         required=True,
         readonly=True,
-        groups="jmsc_ltsa.group_ltsa_officer,jmsc_base.group_jmsc_provincial_officer",
+        groups=SITE_MANAGERS,
+        help="Opens the read-only lobby board; it cannot issue tickets.",
     )
-    board_url = fields.Char(compute="_compute_urls", string="Lobby Board")
-    kiosk_url = fields.Char(compute="_compute_urls", string="Kiosk")
+    kiosk_token = fields.Char(
+        copy=False,
+        default=lambda self: _new_token(),
+        required=True,
+        readonly=True,
+        groups=SITE_MANAGERS,
+        help="Opens the kiosk that issues queue tickets; different from the board token.",
+    )
+    board_url = fields.Char(compute="_compute_urls", string="Lobby Board", groups=SITE_MANAGERS)
+    kiosk_url = fields.Char(compute="_compute_urls", string="Kiosk", groups=SITE_MANAGERS)
+    kiosk_client_limit = fields.Integer(
+        string="Kiosk Tickets per Device per Minute",
+        default=10,
+        required=True,
+        help="Past this many tickets in a minute from one device, the kiosk refuses with a message (HTTP 429).",
+    )
+    kiosk_site_limit = fields.Integer(
+        string="Kiosk Tickets per Site per Minute",
+        default=40,
+        required=True,
+        help="Past this many kiosk tickets in a minute at the site, from all devices, the kiosk refuses.",
+    )
+    daily_cap = fields.Integer(
+        string="Daily Tickets per Service Category",
+        default=300,
+        required=True,
+        help="The kiosk issues at most this many tickets per service category and day.",
+    )
     kiosk_mode = fields.Selection(
         [("officer", "Operated by an officer"), ("public", "Public self-service")],
         default="officer",
@@ -55,21 +89,39 @@ class JmscLtsaSite(models.Model):
 
     _sql_constraints = [
         ("board_token_unique", "unique(board_token)", "The board token must be unique."),
+        ("kiosk_token_unique", "unique(kiosk_token)", "The kiosk token must be unique."),
+        (
+            "kiosk_limits_positive",
+            "check(kiosk_client_limit > 0 and kiosk_site_limit > 0 and daily_cap > 0)",
+            "Kiosk limits and the daily cap must be at least 1.",
+        ),
         ("no_show_calls_positive", "check(no_show_calls > 0)", "Calls before no-show must be at least 1."),
         ("refresh_positive", "check(board_refresh_seconds >= 2)", "The board refresh must be at least 2 seconds."),
     ]
 
-    @api.depends("board_token")
+    @api.depends("board_token", "kiosk_token")
     def _compute_urls(self):
         base_url = self.get_base_url()
         for site in self:
-            token = site.sudo().board_token
-            site.board_url = f"{base_url}/jmsc/ltsa/{token}/board"
-            site.kiosk_url = f"{base_url}/jmsc/ltsa/{token}/kiosk"
+            site.board_url = f"{base_url}/jmsc/ltsa/{site.board_token}/board"
+            site.kiosk_url = f"{base_url}/jmsc/ltsa/{site.kiosk_token}/kiosk"
 
     def action_regenerate_token(self):
+        """New board and kiosk links: only the staff who manage the site (write access on it)."""
+        if not self.env.user.has_group("jmsc_ltsa.group_ltsa_supervisor") and not self.env.user.has_group(
+            "jmsc_base.group_jmsc_admin"
+        ):
+            raise AccessError(self.env._("Only the supervisor of a site can change its board and kiosk links."))
+        self.check_access("write")
         for site in self:
-            site.sudo().board_token = _new_token()
+            site.sudo().write({"board_token": _new_token(), "kiosk_token": _new_token()})
+            site.sudo().message_post(
+                body=self.env._("New lobby board and kiosk links made by %(user)s.", user=self.env.user.name),
+                author_id=self.env.ref("base.partner_root").id,
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     def _local_now(self):
         self.ensure_one()
@@ -87,7 +139,7 @@ class JmscLtsaSite(models.Model):
         end = tz.localize(datetime.combine(day, datetime.max.time())).astimezone(pytz.utc).replace(tzinfo=None)
         return start, end
 
-    def _next_ticket_number(self, category, day):
+    def _next_ticket_number(self, category, day, cap=0):
         """Atomically take the next number of (site, category, day).
 
         The upsert keeps the counter row locked until the transaction ends, so a
@@ -106,23 +158,38 @@ class JmscLtsaSite(models.Model):
                 ON CONFLICT (site_id, category_id, day)
                 DO UPDATE SET last = jmsc_ltsa_ticket_counter.last + 1,
                               write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+                        WHERE %(cap)s = 0 OR jmsc_ltsa_ticket_counter.last < %(cap)s
                 RETURNING last
                 """,
                 site=self.id,
                 category=category.id,
                 day=day,
                 uid=self.env.uid,
+                cap=cap or 0,
             ),
             log_exceptions=False,  # a serialization failure is retried by the RPC layer
         )
         self.env["jmsc.ltsa.ticket.counter"].invalidate_model()
-        return self.env.cr.fetchone()[0]
+        row = self.env.cr.fetchone()
+        if not row:
+            raise LtsaQuotaReached(
+                self.env._(
+                    "The queue for %(category)s at %(site)s is full for today (%(cap)s tickets).",
+                    category=category.name,
+                    site=self.name,
+                    cap=cap,
+                )
+            )
+        return row[0]
 
     def _check_can_issue(self):
-        """Officers and supervisors of the site, provincial staff, or anyone on a public kiosk."""
+        """Officers and supervisors of the site, or provincial staff.
+
+        A public kiosk issues through the kiosk page only (`_kiosk_issue_ticket`), behind its rate limits.
+        """
         self.ensure_one()
         user = self.env.user
-        if self.kiosk_mode == "public" or user.has_group("jmsc_base.group_jmsc_provincial_officer"):
+        if user.has_group("jmsc_base.group_jmsc_provincial_officer"):
             return
         if user.has_group("jmsc_ltsa.group_ltsa_officer") and self.search_count(
             [("id", "=", self.id), "|", ("desk_ids.user_ids", "in", user.ids), ("supervisor_id", "=", user.id)]
@@ -133,19 +200,42 @@ class JmscLtsaSite(models.Model):
         )
 
     def issue_ticket(self, category_id, priority="none"):
-        """Issue the next queue ticket of a category today; what the kiosk calls.
+        """Issue the next queue ticket of a category today, as an officer of the site.
 
         Returns the public part of the ticket: code, number, category, access token.
+        The priority is the officer's own decision, hence confirmed.
         """
         self.ensure_one()
         self._check_can_issue()
+        return self._issue(category_id, priority, "confirmed")
+
+    def _kiosk_issue_ticket(self, category_id, priority="none"):
+        """What the kiosk page calls, after its rate limits: a declared priority waits for the officer."""
+        self.ensure_one()
+        if self.kiosk_mode != "public":
+            self._check_can_issue()
+        return self._issue(category_id, priority, "declared", cap=self.sudo().daily_cap)
+
+    def _issue(self, category_id, priority, priority_state, cap=0):
         category = self.env["jmsc.ltsa.category"].sudo().browse(int(category_id)).exists()
         if not category or category not in self.sudo().desk_ids.category_ids:
             raise UserError(self.env._("Site %(site)s has no desk serving the category you chose.", site=self.name))
+        priority = priority or "none"
+        day = self._local_today()
+        # The checks above stand for the user: the ticket is created as superuser with its number.
         ticket = (
             self.env["jmsc.ltsa.ticket"]
             .sudo()
-            .create({"site_id": self.id, "category_id": category.id, "priority": priority or "none"})
+            .create(
+                {
+                    "site_id": self.id,
+                    "category_id": category.id,
+                    "priority": priority,
+                    "priority_state": "none" if priority == "none" else priority_state,
+                    "day": day,
+                    "number": self.sudo()._next_ticket_number(category, day, cap=cap),
+                }
+            )
         )
         return ticket._public_data()
 
@@ -165,6 +255,7 @@ class JmscLtsaSite(models.Model):
         )
         return {
             "site": site.name,
+            "time": site._local_now().strftime("%H:%M") + " " + site._local_now().tzname(),
             "desks": [
                 {
                     "desk": desk.name,

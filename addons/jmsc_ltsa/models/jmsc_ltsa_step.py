@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .jmsc_ltsa_guard import check_guarded_fields, guarded
 from .jmsc_ltsa_request import SLA_STATES, sla_state
 
 STEP_STATES = [
@@ -13,6 +14,21 @@ STEP_STATES = [
     ("needs_documents", "Needs Documents"),
     ("rejected", "Rejected"),
 ]
+
+
+PROTECTED_FIELDS = {
+    "state",
+    "desk_id",
+    "queued_date",
+    "called_date",
+    "started_date",
+    "finished_date",
+    "deadline",
+    "sla_state",
+    "sla_notified",
+    "issued_document_id",
+    "missing_doc_note_ids",
+}
 
 
 class JmscLtsaStep(models.Model):
@@ -48,6 +64,16 @@ class JmscLtsaStep(models.Model):
     output_valid_until = fields.Date(string="Issued Document Valid Until", copy=False)
     issued_document_id = fields.Many2one("res.partner.id_number", readonly=True, copy=False)
     note = fields.Text()
+    missing_doc_note_ids = fields.Many2many(
+        "res.partner.id_category",
+        "jmsc_ltsa_step_missing_doc_rel",
+        "step_id",
+        "category_id",
+        string="Documents Asked For",
+        readonly=True,
+        copy=False,
+        help="The documents the officer asked the visitor to bring (Needs Documents).",
+    )
 
     @api.depends("queued_date", "called_date", "started_date", "finished_date")
     def _compute_minutes(self):
@@ -88,13 +114,26 @@ class JmscLtsaStep(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_guarded_fields(self, {k: v for k, v in vals.items() if k != "state" or v != "waiting"}, PROTECTED_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_guarded_fields(self, vals, PROTECTED_FIELDS)
+        return super().write(vals)
+
+    def _guarded_write(self, vals):
+        return guarded(self).write(vals)
+
     def _queue(self):
         """Put the step in the queue now: SLA deadline and a queue ticket."""
         now = fields.Datetime.now()
         tickets = self.env["jmsc.ltsa.ticket"]
         for step in self:
             calendar = step.site_id.calendar_id
-            step.write(
+            step._guarded_write(
                 {
                     "state": "waiting",
                     "queued_date": now,
@@ -139,7 +178,7 @@ class JmscLtsaStep(models.Model):
                         docs=", ".join(step.missing_doc_ids.mapped("name")),
                     )
                 )
-            step.write({"state": "serving", "started_date": fields.Datetime.now()})
+            step._guarded_write({"state": "serving", "started_date": fields.Datetime.now()})
         return True
 
     def action_finish(self):
@@ -154,31 +193,49 @@ class JmscLtsaStep(models.Model):
                 )
             )
         for step in self:
-            step.write({"state": "done", "finished_date": fields.Datetime.now()})
-            step._open_tickets().filtered(lambda t: t.state != "serving").write({"state": "done"})
+            step._guarded_write({"state": "done", "finished_date": fields.Datetime.now()})
+            step._open_tickets().filtered(lambda t: t.state != "serving")._guarded_write({"state": "done"})
             step._issue_document()
             step._update_sla()
         self.request_id._advance()
         return True
 
     def action_needs_documents(self):
-        self._check_state(("waiting", "called", "serving"), self.env._("sent back for documents"))
-        self.write({"state": "needs_documents", "finished_date": fields.Datetime.now()})
-        self._open_tickets().write({"state": "done", "finished_date": fields.Datetime.now()})
-        self.request_id._advance()
+        self._needs_documents(self.missing_doc_ids, False)
         return True
 
+    def _needs_documents(self, missing_docs, note):
+        self.check_access("write")
+        self._check_state(("waiting", "called", "serving"), self.env._("sent back for documents"))
+        vals = {"state": "needs_documents", "finished_date": fields.Datetime.now(), "missing_doc_note_ids": [(6, 0, missing_docs.ids)]}
+        if note:
+            vals["note"] = note
+        self._guarded_write(vals)
+        self._open_tickets()._guarded_write({"state": "done", "finished_date": fields.Datetime.now()})
+        for step in self:
+            step.request_id._post_system_message(
+                self.env._(
+                    "%(step)s: the visitor must bring %(docs)s.%(note)s",
+                    step=step.name,
+                    docs=", ".join(missing_docs.mapped("name")) or self.env._("documents"),
+                    note=f" {note}" if note else "",
+                )
+            )
+        self.request_id._advance()
+
     def action_reject(self):
+        self.check_access("write")
         self._check_state(("waiting", "called", "serving", "needs_documents"), self.env._("rejected"))
-        self.write({"state": "rejected", "finished_date": fields.Datetime.now()})
-        self._open_tickets().write({"state": "done", "finished_date": fields.Datetime.now()})
+        self._guarded_write({"state": "rejected", "finished_date": fields.Datetime.now()})
+        self._open_tickets()._guarded_write({"state": "done", "finished_date": fields.Datetime.now()})
         self.request_id._advance()
         return True
 
     def action_requeue(self):
         """The missing documents were brought: back in the queue with a new ticket."""
+        self.check_access("write")
         self._check_state(("needs_documents",), self.env._("queued again"))
-        self.write({"finished_date": False, "started_date": False, "called_date": False, "sla_notified": False})
+        self._guarded_write({"finished_date": False, "started_date": False, "called_date": False, "sla_notified": False})
         return self._queue()
 
     def _open_tickets(self):
@@ -214,9 +271,9 @@ class JmscLtsaStep(models.Model):
             document.write(vals)
         else:
             document = documents.create({**vals, "partner_id": self.partner_id.id, "category_id": doc_type.id})
-        self.issued_document_id = document
-        self.request_id.message_post(
-            body=self.env._("%(doc)s %(number)s issued.", doc=doc_type.name, number=self.output_number)
+        self._guarded_write({"issued_document_id": document.id})
+        self.request_id._post_system_message(
+            self.env._("%(doc)s %(number)s issued.", doc=doc_type.name, number=self.output_number)
         )
 
     def _update_sla(self):
@@ -225,7 +282,7 @@ class JmscLtsaStep(models.Model):
             end = step.finished_date if step.state in ("done", "rejected") else None
             state = sla_state(step.site_id.calendar_id, step.deadline, budget, end=end)
             if step.sla_state != state:
-                step.sla_state = state
+                step._guarded_write({"sla_state": state})
 
     def _notify_breach(self):
         activity_type = self.env.ref("jmsc_ltsa.mail_activity_type_sla_breach")
@@ -236,9 +293,9 @@ class JmscLtsaStep(models.Model):
                 step=step.name,
                 request=step.request_id.name,
                 desk=step.desk_id.name or "-",
-                deadline=step.deadline,
+                deadline=step.request_id._local_datetime(step.deadline),
             )
-            step.request_id.message_post(body=body, partner_ids=supervisor.partner_id.ids)
+            step.request_id._post_system_message(body, partner_ids=supervisor.partner_id.ids)
             if supervisor:
                 step.request_id.activity_schedule(activity_type_id=activity_type.id, user_id=supervisor.id, note=body)
-            step.sla_notified = True
+            step._guarded_write({"sla_notified": True})

@@ -1,12 +1,23 @@
 import secrets
 
+import pytz
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .jmsc_ltsa_guard import check_guarded_fields, guarded
 
 PRIORITIES = [
     ("none", "Regular"),
     ("elderly", "Elderly"),
     ("disabled", "Disabled"),
     ("pregnant", "Pregnant"),
+]
+PRIORITY_STATES = [
+    ("none", "No Priority"),
+    ("declared", "Declared at the Kiosk"),
+    ("confirmed", "Confirmed by the Officer"),
+    ("cleared", "Cleared by the Officer"),
 ]
 TICKET_STATES = [
     ("waiting", "Waiting"),
@@ -15,6 +26,29 @@ TICKET_STATES = [
     ("done", "Done"),
     ("no_show", "No-show"),
 ]
+# Set by the numbering and the desk buttons only (issue #11: a chosen number or day collides).
+PROTECTED_FIELDS = {
+    "number",
+    "day",
+    "site_id",
+    "category_id",
+    "state",
+    "priority",
+    "priority_state",
+    "call_count",
+    "desk_id",
+    "partner_id",
+    "request_id",
+    "step_id",
+    "issued_date",
+    "called_date",
+    "started_date",
+    "finished_date",
+    "access_token",
+    "note",
+}
+# What a user may give when creating a ticket; the rest comes from the numbering.
+CREATE_FIELDS = {"site_id", "category_id", "priority", "partner_id", "request_id", "step_id"}
 
 
 class JmscLtsaTicket(models.Model):
@@ -27,21 +61,27 @@ class JmscLtsaTicket(models.Model):
     category_id = fields.Many2one("jmsc.ltsa.category", required=True, index=True, ondelete="restrict", readonly=True)
     day = fields.Date(required=True, index=True, readonly=True)
     number = fields.Integer(required=True, readonly=True, default=0)
-    priority = fields.Selection(PRIORITIES, default="none", required=True)
+    priority = fields.Selection(PRIORITIES, default="none", required=True, readonly=True)
+    priority_state = fields.Selection(PRIORITY_STATES, default="none", required=True, readonly=True)
     is_priority = fields.Boolean(compute="_compute_is_priority", store=True)
-    state = fields.Selection(TICKET_STATES, default="waiting", required=True, index=True)
+    state = fields.Selection(TICKET_STATES, default="waiting", required=True, index=True, readonly=True)
     call_count = fields.Integer(readonly=True)
     desk_id = fields.Many2one("jmsc.ltsa.desk", index=True, readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Visitor", domain=[("is_migrant", "=", True)], index=True)
-    request_id = fields.Many2one("jmsc.ltsa.request", index=True, ondelete="set null")
-    step_id = fields.Many2one("jmsc.ltsa.step", index=True, ondelete="set null")
+    partner_id = fields.Many2one(
+        "res.partner", string="Visitor", domain=[("is_migrant", "=", True)], index=True, readonly=True
+    )
+    request_id = fields.Many2one("jmsc.ltsa.request", index=True, ondelete="set null", readonly=True)
+    step_id = fields.Many2one("jmsc.ltsa.step", index=True, ondelete="set null", readonly=True)
     issued_date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     called_date = fields.Datetime(readonly=True)
     started_date = fields.Datetime(readonly=True)
     finished_date = fields.Datetime(readonly=True)
+    issued_time = fields.Char(string="Issued at (WIB)", compute="_compute_local_times")
+    called_time = fields.Char(string="Called at (WIB)", compute="_compute_local_times")
     wait_minutes = fields.Float(compute="_compute_minutes", store=True, aggregator="avg")
     service_minutes = fields.Float(compute="_compute_minutes", store=True, aggregator="avg")
     access_token = fields.Char(copy=False, default=lambda self: secrets.token_urlsafe(16), readonly=True)
+    note = fields.Text(readonly=True)
 
     _sql_constraints = [
         (
@@ -56,10 +96,16 @@ class JmscLtsaTicket(models.Model):
         for ticket in self:
             ticket.name = f"{ticket.category_id.prefix or '?'}-{ticket.number:03d}"
 
-    @api.depends("priority")
+    @api.depends("priority", "priority_state")
     def _compute_is_priority(self):
         for ticket in self:
-            ticket.is_priority = ticket.priority != "none"
+            ticket.is_priority = ticket.priority != "none" and ticket.priority_state != "cleared"
+
+    @api.depends("issued_date", "called_date", "site_id.calendar_id.tz")
+    def _compute_local_times(self):
+        for ticket in self:
+            ticket.issued_time = ticket._local_time(ticket.issued_date)
+            ticket.called_time = ticket._local_time(ticket.called_date)
 
     @api.depends("issued_date", "called_date", "started_date", "finished_date")
     def _compute_minutes(self):
@@ -80,17 +126,41 @@ class JmscLtsaTicket(models.Model):
         sites = self.env["jmsc.ltsa.site"]
         categories = self.env["jmsc.ltsa.category"]
         for vals in vals_list:
+            if not vals.get("site_id") or not vals.get("category_id"):
+                raise ValidationError(
+                    self.env._("A queue ticket needs a site and a service category: choose both before issuing it.")
+                )
+            check_guarded_fields(self, {k: v for k, v in vals.items() if k not in CREATE_FIELDS}, PROTECTED_FIELDS)
+            if vals.get("partner_id") and not self.env.su:
+                # Linking a migrant must not widen what the user may read (issue #11).
+                self.env["res.partner"].browse(vals["partner_id"]).check_access("read")
             site = sites.browse(vals["site_id"])
             vals.setdefault("day", site._local_today())
+            vals.setdefault("priority_state", "none" if vals.get("priority", "none") == "none" else "confirmed")
             if not vals.get("number"):
                 vals["number"] = site._next_ticket_number(
                     categories.browse(vals["category_id"]), fields.Date.to_date(vals["day"])
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        check_guarded_fields(self, vals, PROTECTED_FIELDS)
+        return super().write(vals)
+
+    def _local_time(self, value, fmt="%H:%M"):
+        """A UTC datetime as the site's local time (WIB for West Java), e.g. '08:19 WIB'."""
+        if not value:
+            return ""
+        tz_name = self.site_id.calendar_id.tz or "Asia/Jakarta"
+        local = pytz.utc.localize(value).astimezone(pytz.timezone(tz_name))
+        return f"{local.strftime(fmt)} {local.tzname()}"
+
+    def _guarded_write(self, vals):
+        return guarded(self).write(vals)
+
     def _mark_called(self, desk):
         self.ensure_one()
-        self.write(
+        self._guarded_write(
             {
                 "state": "called",
                 "desk_id": desk.id,
@@ -99,7 +169,25 @@ class JmscLtsaTicket(models.Model):
             }
         )
         if self.step_id and self.step_id.state == "waiting":
-            self.step_id.write({"state": "called", "called_date": self.called_date, "desk_id": desk.id})
+            self.step_id._guarded_write({"state": "called", "called_date": self.called_date, "desk_id": desk.id})
+
+    def _set_priority_state(self, state):
+        """The officer who called the ticket confirms or clears a priority declared at the kiosk."""
+        for ticket in self:
+            if ticket.priority_state != "declared":
+                raise UserError(
+                    self.env._("Ticket %(ticket)s has no priority declared at the kiosk to check.", ticket=ticket.name)
+                )
+        self._guarded_write({"priority_state": state})
+
+    def _link_partner(self, partner_id):
+        """Link the visitor found by NIK (see the identification wizard)."""
+        self.ensure_one()
+        if self.state not in ("called", "serving"):
+            raise UserError(
+                self.env._("Ticket %(ticket)s is not at a desk: call it before identifying the visitor.", ticket=self.name)
+            )
+        self._guarded_write({"partner_id": partner_id})
 
     def _public_data(self):
         """The part of a ticket that may be shown to anyone: no visitor data."""
@@ -110,5 +198,11 @@ class JmscLtsaTicket(models.Model):
             "number": self.number,
             "category": self.category_id.name,
             "day": fields.Date.to_string(self.day),
+            "issued_time": self._local_time(self.issued_date),
+            "priority_declared": self.priority_state == "declared",
             "access_token": self.access_token,
         }
+
+    def action_print_receipt(self):
+        self.ensure_one()
+        return self.env.ref("jmsc_ltsa.action_report_ticket_receipt").report_action(self)
