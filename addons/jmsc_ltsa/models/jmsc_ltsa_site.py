@@ -270,6 +270,12 @@ class JmscLtsaSite(models.Model):
             ],
         }
 
+    @api.model
+    def _demo_users_speak_indonesian(self, user_ids):
+        """Demo: the officers read Bahasa Indonesia when it is installed."""
+        if self.env["res.lang"].search_count([("code", "=", "id_ID")]):
+            self.env["res.users"].browse(user_ids).write({"lang": "id_ID"})
+
     def _cron_check_sla(self):
         steps = self.env["jmsc.ltsa.step"].search(
             [("state", "in", ["waiting", "called", "serving", "needs_documents"]), ("deadline", "!=", False)]

@@ -34,9 +34,57 @@ class TestPublicPages(HttpCase, LtsaCommon):
         )
         self._assert_no_personal_data(str(data))
         self.assertEqual(self.url_open("/jmsc/ltsa/not-a-token/board").status_code, 404)
+        self.assertEqual(self.url_open(f"/jmsc/ltsa/{self.site.kiosk_token}/board").status_code, 404)
+
+    def test_pages_are_html_documents_in_indonesian_time(self):
+        for url in (f"/jmsc/ltsa/{self.site.board_token}/board", f"/jmsc/ltsa/{self.site_cirebon.kiosk_token}/kiosk"):
+            page = self.url_open(url)
+            self.assertTrue(page.text.lstrip().startswith("<!DOCTYPE html>"), page.text[:80])
+            self.assertNotIn("&lt;!DOCTYPE", page.text)
+            self.assertIn(self.site._local_now().strftime("%H:"), page.text)
+            self.assertIn("WIB", page.text)
+
+    def _kiosk_csrf(self, token):
+        page = self.url_open(f"/jmsc/ltsa/{token}/kiosk")
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_board_token_issues_nothing(self):
+        board_token = self.site_cirebon.board_token
+        csrf = self._kiosk_csrf(self.site_cirebon.kiosk_token)
+        self.assertEqual(self.url_open(f"/jmsc/ltsa/{board_token}/kiosk").status_code, 404)
+        refused = self.url_open(
+            f"/jmsc/ltsa/{board_token}/kiosk/issue", data={"csrf_token": csrf, "category_id": self.cat_a.id}
+        )
+        self.assertEqual(refused.status_code, 404)
+        self.assertEqual(self.env["jmsc.ltsa.ticket"].search_count([("site_id", "=", self.site_cirebon.id)]), 0)
+
+    def test_kiosk_rate_limit_per_client(self):
+        self.site_cirebon.kiosk_client_limit = 3
+        token = self.site_cirebon.kiosk_token
+        csrf = self._kiosk_csrf(token)
+        statuses = [
+            self.url_open(
+                f"/jmsc/ltsa/{token}/kiosk/issue", data={"csrf_token": csrf, "category_id": self.cat_a.id}
+            ).status_code
+            for _i in range(5)
+        ]
+        self.assertEqual(statuses, [200, 200, 200, 429, 429])
+        refused = self.url_open(f"/jmsc/ltsa/{token}/kiosk/issue", data={"csrf_token": csrf, "category_id": self.cat_a.id})
+        self.assertIn("tunggu", refused.text.lower())
+        self.assertEqual(self.env["jmsc.ltsa.ticket"].search_count([("site_id", "=", self.site_cirebon.id)]), 3)
+
+    def test_kiosk_daily_cap(self):
+        self.site_cirebon.daily_cap = 1
+        token = self.site_cirebon.kiosk_token
+        csrf = self._kiosk_csrf(token)
+        data = {"csrf_token": csrf, "category_id": self.cat_a.id}
+        self.assertEqual(self.url_open(f"/jmsc/ltsa/{token}/kiosk/issue", data=data).status_code, 200)
+        full = self.url_open(f"/jmsc/ltsa/{token}/kiosk/issue", data=data)
+        self.assertEqual(full.status_code, 429)
+        self.assertIn("penuh", full.text)
 
     def test_public_kiosk_issues_a_ticket(self):
-        token = self.site_cirebon.board_token
+        token = self.site_cirebon.kiosk_token
         page = self.url_open(f"/jmsc/ltsa/{token}/kiosk")
         self.assertEqual(page.status_code, 200)
         self.assertIn("TA - Test registration", page.text)
@@ -59,7 +107,7 @@ class TestPublicPages(HttpCase, LtsaCommon):
         self.assertEqual(self.env["jmsc.ltsa.ticket"].search_count([("site_id", "=", self.site_cirebon.id)]), 1)
 
     def test_officer_kiosk_needs_a_login(self):
-        token = self.site.board_token
+        token = self.site.kiosk_token
         response = self.url_open(f"/jmsc/ltsa/{token}/kiosk", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
         self.assertIn("/web/login", response.headers["Location"])

@@ -97,6 +97,8 @@ class TestTicketQueue(LtsaCommon):
             self.site.with_user(self.jmsc_user).issue_ticket(self.cat_a.id)
         self.assertTrue(self.site.with_user(self.officer).issue_ticket(self.cat_a.id)["code"])
         self.assertTrue(self.site.with_user(self.provincial).issue_ticket(self.cat_a.id)["code"])
-        self.assertTrue(
-            self.site_cirebon.with_user(self.env.ref("base.public_user")).sudo().issue_ticket(self.cat_a.id)["code"]
-        )
+        # A public kiosk issues through the kiosk page only (behind its rate limits), not through the RPC method.
+        public_site = self.site_cirebon.with_user(self.env.ref("base.public_user")).sudo()
+        with self.assertRaises(AccessError):
+            public_site.issue_ticket(self.cat_a.id)
+        self.assertTrue(public_site._kiosk_issue_ticket(self.cat_a.id)["code"])
