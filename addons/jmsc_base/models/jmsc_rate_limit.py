@@ -26,7 +26,8 @@ class JmscRateLimit(models.Model):
         cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
         cr.execute(
             SQL(
-                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s",
+                "SELECT count(*) FROM jmsc_rate_limit"
+                " WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s::interval",
                 key,
                 f"{int(window_seconds)} seconds",
             )
@@ -46,7 +47,8 @@ class JmscRateLimit(models.Model):
         """How many hits `key` still has in the window (read-only)."""
         self.env.cr.execute(
             SQL(
-                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s",
+                "SELECT count(*) FROM jmsc_rate_limit"
+                " WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s::interval",
                 key,
                 f"{int(window_seconds)} seconds",
             )
