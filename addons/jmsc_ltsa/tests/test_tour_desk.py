@@ -41,7 +41,7 @@ class TestTourWalkIn(HttpCase):
         site = self.env.ref("jmsc_ltsa.site_indramayu_demo")
         desk = self.env.ref("jmsc_ltsa.desk_indramayu_manpower_demo")
         home = officer.groups_id.filtered("jmsc_home_action_id").sorted("jmsc_home_priority")[:1].jmsc_home_action_id
-        self.assertEqual(home, self.env.ref("jmsc_ltsa.jmsc_ltsa_desk_action_screen"), "the officer lands on My Desk")
+        self.assertEqual(home.id, self.env.ref("jmsc_ltsa.jmsc_ltsa_desk_action_screen").id, "lands on My Desk")
         # Today's demo queue is served already: the walk-in is next.
         self.env["jmsc.ltsa.ticket"].search([("site_id", "=", site.id), ("state", "=", "waiting")]).write(
             {"state": "done"}

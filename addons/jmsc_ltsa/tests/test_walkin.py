@@ -90,18 +90,22 @@ class TestWalkIn(LtsaCommon):
     def test_register_follows_the_registry_rules(self):
         desk = self._call_walk_in(self.officer)
         form = self._wizard(desk, "action_identify_visitor")
-        form.nik = "32120167020000"
-        with self.assertRaises(UserError):
-            form.save().action_search()
-        form = self._wizard(desk, "action_identify_visitor")
         form.nik = "3212016702000003"
         wizard = form.save()
         wizard.action_search()
-        # The registry refuses a migrant without a regency, whoever registers them.
-        wizard.write({"name": "Wati Susanti"})
+        wizard.write({"name": "Wati Susanti", "regency_id": False})
         with self.assertRaisesRegex(UserError, "regency or city"):
             wizard.action_register()
+        # A NIK with month 13: the registry's NIK checks apply (at the look-up or at the registration).
+        form = self._wizard(desk, "action_identify_visitor")
+        form.nik = "3212014513000003"
+        wizard = form.save()
+        with self.assertRaises((UserError, ValidationError)):
+            wizard.action_search()
+            wizard.write({"name": "Wati Susanti", "regency_id": self.regency_indramayu.id})
+            wizard.action_register()
         self.assertFalse(desk.current_ticket_id.partner_id)
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Wati Susanti")]))
 
     def test_needs_documents_without_new_queue_says_so(self):
         request = self._request(self.migrant, self.site, [self.service_skck])
