@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("jmsc_ltsa_walkin_tour", {
         },
         {
             content: "The registry card is shown",
-            trigger: ".modal .o_jmsc_ltsa_card_found:contains('W. S.')",
+            trigger: ".modal .o_jmsc_ltsa_card_found:contains('W.')",
         },
         {
             content: "Link to the ticket",
