@@ -95,7 +95,12 @@ def main():
         admin.execute(
             "jmsc.ltsa.desk",
             "create",
-            {"name": "Loket abuse", "site_id": site_id, "desk_type": "manpower", "category_ids": [(6, 0, [category_id])]},
+            {
+                "name": "Loket abuse",
+                "site_id": site_id,
+                "desk_type": "manpower",
+                "category_ids": [(6, 0, [category_id])],
+            },
         )
         tokens = admin.execute("jmsc.ltsa.site", "read", [site_id], ["board_token", "kiosk_token"])[0]
         kiosk, board = tokens["kiosk_token"], tokens["board_token"]
@@ -108,7 +113,9 @@ def main():
         device = Browser(url)
         status, csrf = device.csrf(f"/jmsc/ltsa/{kiosk}/kiosk")
         checks.check("the kiosk page opens", status == 200 and csrf, str(status))
-        statuses = burst(device, f"/jmsc/ltsa/{kiosk}/kiosk/issue", {"csrf_token": csrf, "category_id": category_id}, BURST)
+        statuses = burst(
+            device, f"/jmsc/ltsa/{kiosk}/kiosk/issue", {"csrf_token": csrf, "category_id": category_id}, BURST
+        )
         ok, refused = statuses.count(200), statuses.count(429)
         checks.check(
             f"a burst of {BURST} from one device: {CLIENT_LIMIT} issued, the rest refused with 429",
@@ -123,15 +130,21 @@ def main():
         before = tickets()
         other = Browser(url)
         _status, csrf_other = other.csrf(f"/jmsc/ltsa/{kiosk}/kiosk")
-        status, _html = other.post(f"/jmsc/ltsa/{board}/kiosk/issue", {"csrf_token": csrf_other, "category_id": category_id})
+        status, _html = other.post(
+            f"/jmsc/ltsa/{board}/kiosk/issue", {"csrf_token": csrf_other, "category_id": category_id}
+        )
         checks.check("the board token posted to the kiosk gets 404", status == 404, str(status))
         checks.check("the board token opens no kiosk page", other.get(f"/jmsc/ltsa/{board}/kiosk")[0] == 404)
         checks.check("the board token issued no ticket", tickets() == before, f"{before} -> {tickets()}")
         checks.check("the board itself opens", other.get(f"/jmsc/ltsa/{board}/board")[0] == 200)
 
         # 3. The daily cap per site and category, under a burst of many devices' worth.
-        admin.execute("jmsc.ltsa.site", "write", [site_id], {"kiosk_client_limit": 100, "daily_cap": before + DAILY_CAP})
-        statuses = burst(other, f"/jmsc/ltsa/{kiosk}/kiosk/issue", {"csrf_token": csrf_other, "category_id": category_id}, 12)
+        admin.execute(
+            "jmsc.ltsa.site", "write", [site_id], {"kiosk_client_limit": 100, "daily_cap": before + DAILY_CAP}
+        )
+        statuses = burst(
+            other, f"/jmsc/ltsa/{kiosk}/kiosk/issue", {"csrf_token": csrf_other, "category_id": category_id}, 12
+        )
         checks.check(
             f"the daily cap lets {DAILY_CAP} more through and refuses the rest",
             statuses.count(200) == DAILY_CAP and statuses.count(429) == 12 - DAILY_CAP,
@@ -142,15 +155,18 @@ def main():
         # 4. Tokens over JSON-RPC.
         indramayu = admin.execute("jmsc.ltsa.site", "search", [("name", "=", "LTSA Indramayu")], limit=1)
         portal_login = f"ltsa_portal_{tag}"
+        portal_group = admin.execute("ir.model.data", "check_object_reference", "base", "group_portal")[1]
         admin.execute(
             "res.users",
             "create",
             {"name": f"Portal {tag}", "login": portal_login, "password": portal_login,
-             "groups_id": [(6, 0, [admin.execute("ir.model.data", "check_object_reference", "base", "group_portal")[1]])]},
+             "groups_id": [(6, 0, [portal_group])]},
         )  # fmt: skip
         clients = {"portal": JsonRpcClient(url, args.db, portal_login, portal_login)}
         if indramayu:
-            clients["ltsa.officer.cirebon"] = JsonRpcClient(url, args.db, "ltsa.officer.cirebon", "ltsa.officer.cirebon")
+            clients["ltsa.officer.cirebon"] = JsonRpcClient(
+                url, args.db, "ltsa.officer.cirebon", "ltsa.officer.cirebon"
+            )
         target = indramayu[0] if indramayu else site_id
         before_tokens = admin.execute("jmsc.ltsa.site", "read", [target], ["board_token", "kiosk_token"])[0]
         for name, client in clients.items():
@@ -171,9 +187,7 @@ def main():
             officer = JsonRpcClient(url, args.db, "ltsa.officer.indramayu", "ltsa.officer.indramayu")
             category = admin.execute("jmsc.ltsa.category", "search", [("prefix", "=", "A")], limit=1)[0]
             try:
-                officer.execute(
-                    "jmsc.ltsa.ticket", "create", {"site_id": target, "category_id": category, "number": 1}
-                )
+                officer.execute("jmsc.ltsa.ticket", "create", {"site_id": target, "category_id": category, "number": 1})
                 checks.check("an officer cannot choose a ticket number", False)
             except RpcError as err:
                 checks.check("an officer cannot choose a ticket number", "UserError" in err.name, err.name)

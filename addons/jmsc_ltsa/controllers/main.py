@@ -90,7 +90,9 @@ class LtsaPublic(http.Controller):
             return self._refuse(
                 site,
                 token,
-                env._("Too many tickets were taken from this kiosk in a short time. Please wait a minute and try again."),
+                env._(
+                    "Too many tickets were taken from this kiosk in a short time. Please wait a minute and try again."
+                ),
             )
         if not limiter._jmsc_hit(f"ltsa.kiosk.site:{config.id}", config.kiosk_site_limit, RATE_WINDOW):
             return self._refuse(

@@ -284,7 +284,9 @@ class JmscLtsaDesk(models.Model):
         ticket = self._ensure_current()
         if not ticket.partner_id:
             raise UserError(
-                self.env._("Identify the visitor of ticket %(ticket)s by NIK before starting a request.", ticket=ticket.name)
+                self.env._(
+                    "Identify the visitor of ticket %(ticket)s by NIK before starting a request.", ticket=ticket.name
+                )
             )
         if ticket.request_id:
             raise UserError(

@@ -81,7 +81,9 @@ class JmscLtsaRequest(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             check_guarded_fields(
-                self, {k: v for k, v in vals.items() if (k, v) not in (("name", "/"), ("state", "draft"))}, PROTECTED_FIELDS
+                self,
+                {k: v for k, v in vals.items() if (k, v) not in (("name", "/"), ("state", "draft"))},
+                PROTECTED_FIELDS,
             )
             self._check_partner_readable(vals)
             if vals.get("name", "/") == "/":
@@ -212,12 +214,16 @@ class JmscLtsaRequest(models.Model):
                 "called_date": ticket.called_date or now,
                 "started_date": ticket.started_date,
                 "desk_id": ticket.desk_id.id,
-                "deadline": self.site_id.calendar_id.plan_hours(step.service_id.sla_minutes / 60.0, now, compute_leaves=True),
+                "deadline": self.site_id.calendar_id.plan_hours(
+                    step.service_id.sla_minutes / 60.0, now, compute_leaves=True
+                ),
             }
         )
         ticket._guarded_write({"request_id": self.id, "step_id": step.id})
         self._post_system_message(
-            self.env._("Request started at %(desk)s from ticket %(ticket)s.", desk=ticket.desk_id.name, ticket=ticket.name)
+            self.env._(
+                "Request started at %(desk)s from ticket %(ticket)s.", desk=ticket.desk_id.name, ticket=ticket.name
+            )
         )
         return step
 

@@ -117,7 +117,9 @@ class JmscLtsaStep(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_guarded_fields(self, {k: v for k, v in vals.items() if k != "state" or v != "waiting"}, PROTECTED_FIELDS)
+            check_guarded_fields(
+                self, {k: v for k, v in vals.items() if k != "state" or v != "waiting"}, PROTECTED_FIELDS
+            )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -207,7 +209,11 @@ class JmscLtsaStep(models.Model):
     def _needs_documents(self, missing_docs, note):
         self.check_access("write")
         self._check_state(("waiting", "called", "serving"), self.env._("sent back for documents"))
-        vals = {"state": "needs_documents", "finished_date": fields.Datetime.now(), "missing_doc_note_ids": [(6, 0, missing_docs.ids)]}
+        vals = {
+            "state": "needs_documents",
+            "finished_date": fields.Datetime.now(),
+            "missing_doc_note_ids": [(6, 0, missing_docs.ids)],
+        }
         if note:
             vals["note"] = note
         self._guarded_write(vals)
@@ -235,7 +241,9 @@ class JmscLtsaStep(models.Model):
         """The missing documents were brought: back in the queue with a new ticket."""
         self.check_access("write")
         self._check_state(("needs_documents",), self.env._("queued again"))
-        self._guarded_write({"finished_date": False, "started_date": False, "called_date": False, "sla_notified": False})
+        self._guarded_write(
+            {"finished_date": False, "started_date": False, "called_date": False, "sla_notified": False}
+        )
         return self._queue()
 
     def _open_tickets(self):

@@ -185,7 +185,9 @@ class JmscLtsaTicket(models.Model):
         self.ensure_one()
         if self.state not in ("called", "serving"):
             raise UserError(
-                self.env._("Ticket %(ticket)s is not at a desk: call it before identifying the visitor.", ticket=self.name)
+                self.env._(
+                    "Ticket %(ticket)s is not at a desk: call it before identifying the visitor.", ticket=self.name
+                )
             )
         self._guarded_write({"partner_id": partner_id})
 

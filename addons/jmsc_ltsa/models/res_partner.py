@@ -42,7 +42,9 @@ class ResPartner(models.Model):
             raise UserError(self.env._("The NIK %(nik)s is invalid: it must be 16 digits.", nik=number or "-"))
         # sudo: only the card below leaves this method, never the record.
         migrant = (
-            self.sudo().with_context(active_test=False).search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
         )
         if not migrant:
             return {"match": False, "partner_id": False, "initials": "", "regency": ""}

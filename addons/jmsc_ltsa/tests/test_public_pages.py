@@ -69,7 +69,9 @@ class TestPublicPages(HttpCase, LtsaCommon):
             for _i in range(5)
         ]
         self.assertEqual(statuses, [200, 200, 200, 429, 429])
-        refused = self.url_open(f"/jmsc/ltsa/{token}/kiosk/issue", data={"csrf_token": csrf, "category_id": self.cat_a.id})
+        refused = self.url_open(
+            f"/jmsc/ltsa/{token}/kiosk/issue", data={"csrf_token": csrf, "category_id": self.cat_a.id}
+        )
         self.assertIn("tunggu", refused.text.lower())
         self.assertEqual(self.env["jmsc.ltsa.ticket"].search_count([("site_id", "=", self.site_cirebon.id)]), 3)
 

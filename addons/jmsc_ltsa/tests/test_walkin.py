@@ -84,7 +84,9 @@ class TestWalkIn(LtsaCommon):
         wizard.write({"name": "Wati Susanti", "regency_id": self.regency_indramayu.id})
         wizard.action_register()
         partner = desk.current_ticket_id.partner_id
-        self.assertEqual((partner.name, partner.is_migrant, partner.migration_stage), ("Wati Susanti", True, "prospective"))
+        self.assertEqual(
+            (partner.name, partner.is_migrant, partner.migration_stage), ("Wati Susanti", True, "prospective")
+        )
         self.assertEqual(partner.with_user(self.officer).nik, "3212016702000003")
 
     def test_register_follows_the_registry_rules(self):

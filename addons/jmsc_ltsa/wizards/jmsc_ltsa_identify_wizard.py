@@ -17,7 +17,7 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
     card_regency = fields.Char(string="Regency/City", readonly=True)
     name = fields.Char(string="Full Name (as on the KTP)")
     regency_id = fields.Many2one("jmsc.regency", string="Regency/City of Residence")
-    mobile = fields.Char(string="Mobile")
+    mobile = fields.Char()
 
     @api.onchange("nik")
     def _onchange_nik(self):
@@ -86,7 +86,11 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
         card = self.env["res.partner"]._jmsc_ltsa_migrant_card(self.nik)
         if card["match"]:
             raise UserError(
-                self.env._("The NIK %(nik)s is already registered (%(initials)s): link it instead.", nik=self.nik, initials=card["initials"])
+                self.env._(
+                    "The NIK %(nik)s is already registered (%(initials)s): link it instead.",
+                    nik=self.nik,
+                    initials=card["initials"],
+                )
             )
         if not self.name or not self.regency_id:
             raise UserError(self.env._("Enter the full name and the regency or city to register the visitor."))
@@ -109,5 +113,9 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
         ticket._link_partner(partner.id)
         return self._done(
             ticket,
-            self.env._("%(name)s is registered as a Calon PMI and linked to ticket %(ticket)s.", name=partner.name, ticket=ticket.name),
+            self.env._(
+                "%(name)s is registered as a Calon PMI and linked to ticket %(ticket)s.",
+                name=partner.name,
+                ticket=ticket.name,
+            ),
         )
