@@ -124,3 +124,43 @@ class TestWalkIn(LtsaCommon):
     def test_identify_needs_a_called_ticket(self):
         with self.assertRaisesRegex(UserError, "no ticket in progress"):
             self.desk_1.with_user(self.officer).action_identify_visitor()
+
+    def test_finish_without_email_posts_as_odoobot(self):
+        """Contract 7: Selesai (Finish) by an officer without an email address issues and logs the document."""
+        self.env["res.partner.id_number"].create(
+            {"partner_id": self.migrant.id, "category_id": self.doc_kk.id, "name": "3212010101950001"}
+        )
+        request = self._request(self.migrant, self.site, [self.service_skck])
+        request.action_confirm()
+        self.desk_2.user_ids = [(4, self.officer_noemail.id)]
+        desk = self.desk_2.with_user(self.officer_noemail)
+        self.assertFalse(self.officer_noemail.email)
+        desk.action_call_next()
+        desk.action_start()
+        desk.current_output_number = "SKCK/T/0042"
+        desk.action_finish()
+        self.assertEqual(request.state, "done")
+        message = request.message_ids.filtered(lambda m: "SKCK/T/0042" in (m.body or ""))
+        self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
+
+    def test_landing_pages_and_hub_button(self):
+        officer_home = self.env.ref("jmsc_ltsa.group_ltsa_officer").jmsc_home_action_id
+        supervisor_home = self.env.ref("jmsc_ltsa.group_ltsa_supervisor").jmsc_home_action_id
+        self.assertEqual(officer_home.id, self.env.ref("jmsc_ltsa.jmsc_ltsa_desk_action_screen").id)
+        self.assertEqual(supervisor_home.id, self.env.ref("jmsc_ltsa.jmsc_ltsa_desk_action_overview").id)
+        # The actions work for those users: their views load and show their own desks.
+        for user, action in ((self.officer, officer_home), (self.supervisor, supervisor_home)):
+            act = self.env["ir.actions.act_window"].with_user(user)._for_xml_id(action.get_external_id()[action.id])
+            Desk = self.env[act["res_model"]].with_user(user)
+            Desk.get_views([(view_id, mode) for view_id, mode in act["views"]])
+            self.assertIn(self.desk_1, Desk.search([("site_id", "=", self.site.id)]))
+            self.assertNotIn(self.desk_cirebon, Desk.search([]))
+        # The migrant form (hub) shows the LTSA visits to the provincial officer, not to a plain internal user.
+        form = self.env.ref("jmsc_base.res_partner_view_form_migrant")
+        arch = (
+            self.env["res.partner"].with_user(self.provincial).get_views([(form.id, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("action_view_ltsa_requests", arch)
+        plain = new_test_user(self.env, login="ltsa_t_plain", groups="base.group_user")
+        arch = self.env["res.partner"].with_user(plain).get_views([(form.id, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("action_view_ltsa_requests", arch)
