@@ -53,7 +53,7 @@ class TestTourWalkIn(HttpCase):
             {
                 "name": "Wati Susanti",
                 "is_migrant": True,
-                "nik": "3212016702000003",
+                "nik": "3212014404010008",
                 "regency_id": site.regency_id.id,
             }
         )

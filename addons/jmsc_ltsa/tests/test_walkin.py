@@ -75,7 +75,7 @@ class TestWalkIn(LtsaCommon):
     def test_register_a_new_calon_pmi(self):
         desk = self._call_walk_in(self.officer)
         form = self._wizard(desk, "action_identify_visitor")
-        form.nik = "3212016702000003"
+        form.nik = "3212015708990007"
         wizard = form.save()
         wizard.action_search()
         self.assertFalse(wizard.match)
@@ -87,12 +87,12 @@ class TestWalkIn(LtsaCommon):
         self.assertEqual(
             (partner.name, partner.is_migrant, partner.migration_stage), ("Wati Susanti", True, "prospective")
         )
-        self.assertEqual(partner.with_user(self.officer).nik, "3212016702000003")
+        self.assertEqual(partner.with_user(self.officer).nik, "3212015708990007")
 
     def test_register_follows_the_registry_rules(self):
         desk = self._call_walk_in(self.officer)
         form = self._wizard(desk, "action_identify_visitor")
-        form.nik = "3212016702000003"
+        form.nik = "3212015708990007"
         wizard = form.save()
         wizard.action_search()
         wizard.write({"name": "Wati Susanti", "regency_id": False})

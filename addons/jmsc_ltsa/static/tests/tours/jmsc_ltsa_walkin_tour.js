@@ -27,7 +27,7 @@ registry.category("web_tour.tours").add("jmsc_ltsa_walkin_tour", {
         {
             content: "Type the NIK from the KTP",
             trigger: ".modal .o_field_widget[name=nik] input",
-            run: "edit 3212016702000003",
+            run: "edit 3212014404010008",
         },
         {
             content: "Find by NIK",
