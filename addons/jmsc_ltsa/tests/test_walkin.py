@@ -107,7 +107,7 @@ class TestWalkIn(LtsaCommon):
             wizard.write({"name": "Wati Susanti", "regency_id": self.regency_indramayu.id})
             wizard.action_register()
         self.assertFalse(desk.current_ticket_id.partner_id)
-        self.assertFalse(self.env["res.partner"].search([("name", "=", "Wati Susanti")]))
+        self.assertFalse(self.env["res.partner"].search([("nik", "=", "3212014513000003")]))
 
     def test_needs_documents_without_new_queue_says_so(self):
         request = self._request(self.migrant, self.site, [self.service_skck])
