@@ -260,6 +260,7 @@ class ResPartner(models.Model):
     @api.constrains("nik", "gender", "birthdate_date")
     def _check_nik(self):
         today = fields.Date.context_today(self)
+        regency_codes = self._jmsc_regency_codes() if any(self.mapped("nik")) else set()
         for partner in self:
             if partner.birthdate_date and partner.birthdate_date > today:
                 raise ValidationError(
@@ -272,7 +273,7 @@ class ResPartner(models.Model):
             if not partner.nik:
                 continue
             try:
-                gender, born, _region = nik_tools.parse_nik(partner.nik, today, self._jmsc_regency_codes())
+                gender, born, _region = nik_tools.parse_nik(partner.nik, today, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(partner._jmsc_nik_error_message(partner.nik, err)) from err
             if partner.gender and partner.gender != gender:
@@ -299,9 +300,10 @@ class ResPartner(models.Model):
 
     @api.constrains("kk_number")
     def _check_kk_number(self):
+        regency_codes = self._jmsc_regency_codes() if any(self.mapped("kk_number")) else set()
         for partner in self.filtered("kk_number"):
             try:
-                nik_tools.check_family_card(partner.kk_number, self._jmsc_regency_codes())
+                nik_tools.check_family_card(partner.kk_number, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(
                     partner._jmsc_nik_error_message(partner.kk_number, err, label=self.env._("Family card number"))
@@ -351,7 +353,7 @@ class ResPartner(models.Model):
             self._jmsc_check_guarded_fields(vals, allowed={"migration_stage"})
             self._jmsc_clean_vals(vals, vals.get("is_migrant"), indonesia)
             if vals.get("is_migrant") and vals.get("nik") and not vals.get("regency_id"):
-                vals["regency_id"] = self._jmsc_regency_from_nik(vals["nik"]).id
+                vals["regency_id"] = self._jmsc_regency_from_nik(vals["nik"], check=True).id
         self._jmsc_check_nik_unique([(vals["nik"], False) for vals in vals_list if vals.get("nik")])
         partners = super().create(vals_list)
         migrants = partners.filtered("is_migrant")
@@ -558,9 +560,18 @@ class ResPartner(models.Model):
         return {code.replace(".", "") for code in regencies.mapped("code")}
 
     @api.model
-    def _jmsc_regency_from_nik(self, nik):
-        """The active regency whose code the NIK carries, or an empty recordset."""
-        code = nik_tools.regency_code("".join((nik or "").split()) if isinstance(nik, str) else None)
+    def _jmsc_regency_from_nik(self, nik, check=False):
+        """The active regency whose code the NIK carries, or an empty recordset.
+
+        With ``check``, an invalid NIK raises its ValidationError first (rather than "needs a regency").
+        """
+        nik = "".join(nik.split()) if isinstance(nik, str) else None
+        if check:
+            try:
+                nik_tools.parse_nik(nik, fields.Date.context_today(self), self._jmsc_regency_codes())
+            except nik_tools.NikError as err:
+                raise ValidationError(self._jmsc_nik_error_message(nik, err)) from err
+        code = nik_tools.regency_code(nik)
         if not code:
             return self.env["jmsc.regency"]
         return self.env["jmsc.regency"].search([("code", "=", code)], limit=1)
