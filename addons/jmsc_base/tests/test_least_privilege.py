@@ -103,6 +103,22 @@ class TestLeastPrivilege(JmscBaseCommon):
         )
         self.assertEqual(user.partner_id.with_user(user).read(["name"])[0]["name"], user.name)
 
+    def test_portal_account_of_a_migrant_hidden_from_internal_users(self):
+        migrant_user = new_test_user(self.env, login="jmsc_portal_migrant", groups="base.group_portal")
+        migrant_user.partner_id.write({"is_migrant": True, "regency_id": self.regency_cirebon.id})
+        for user in (self.user_internal, self.user_jmsc, self.user_regency):
+            with self.subTest(user=user.login):
+                self.assertFalse(self._visible(user, migrant_user))
+                with self.assertRaises(AccessError):
+                    migrant_user.with_user(user).read(["name"])
+        self.assertEqual(self._visible(self.user_provincial, migrant_user), migrant_user)
+        self.assertEqual(self._visible(self.user_internal, self.user_regency), self.user_regency)
+
+    def test_identity_group_alone_grants_no_migrant(self):
+        identity_only = new_test_user(self.env, login="jmsc_identity_only", groups="jmsc_base.group_jmsc_identity")
+        self.assertEqual(self._visible(identity_only, self.people), self.ordinary)
+        self.assertEqual(self._visible(identity_only, self.documents), self.doc_ordinary)
+
     def test_portal_user_reads_only_own(self):
         portal = self.user_portal
         self.assertFalse(self._visible(portal, self.people))

@@ -1,0 +1,221 @@
+"""The suite's access matrix (readme/SECURITY.md, BRIEF contract 3), checked against the installed modules.
+
+For every group of the suite (groups whose xmlid module starts with ``jmsc_``, plus ``base.group_user`` and
+``base.group_portal``), a user holding just that group is created, and its *effective* rights (implied groups
+included) are compared with what the modules declare:
+
+- ``addons/<module>/tests/access_matrix.csv``, header ``group,model,read,write,create,unlink`` (0/1): ACL
+  rights on every model defined or extended by a ``jmsc_*`` module, on ``res.partner.id_number``, and on any
+  model a file names. A missing row means "no access at all".
+- ``addons/<module>/tests/field_access.csv``, header ``group,model,field,read`` (0/1): whether the user can
+  read a sensitive field: every field that a ``jmsc_*`` module defines or extends with ``groups=``, and any
+  field a file names. A missing row means "cannot read".
+
+The expected value is the union of every installed module's rows (rows that disagree are reported). A new
+model, group or sensitive field without its rows fails the test with the rows to add, ready to paste.
+
+STRICT: while some modules do not ship their files yet, a (group, model) pair is checked only when every
+module responsible for it (the group's module, the jmsc modules defining or extending the model) has its
+file; the others are skipped with a warning. With STRICT = True a missing file is itself a failure.
+"""
+
+import csv
+import logging
+import os
+from collections import defaultdict
+
+from odoo.modules.module import get_module_path
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+_logger = logging.getLogger(__name__)
+
+STRICT = False
+MATRIX_FILE = "access_matrix.csv"
+FIELD_FILE = "field_access.csv"
+MODES = ("read", "write", "create", "unlink")
+BASE_GROUPS = ("base.group_user", "base.group_portal")
+EXTRA_MODELS = ("res.partner.id_number",)
+
+
+def read_rows(module, filename, header):
+    """Rows of ``addons/<module>/tests/<filename>`` as dicts, or None when the module has no such file."""
+    path = os.path.join(get_module_path(module) or "", "tests", filename)
+    if not os.path.isfile(path):
+        return None
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != header:
+            raise AssertionError(f"{module}/tests/{filename}: the header must be {','.join(header)}")
+        return [dict(row, _line=number) for number, row in enumerate(reader, start=2)]
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.modules = sorted(
+            cls.env["ir.module.module"].search([("state", "=", "installed"), ("name", "=like", "jmsc\\_%")]).mapped("name")
+        )
+        group_data = cls.env["ir.model.data"].search(
+            [("model", "=", "res.groups"), ("module", "in", cls.modules)], order="module, name"
+        )
+        cls.group_xmlids = [f"{d.module}.{d.name}" for d in group_data] + list(BASE_GROUPS)
+        cls.group_module = {xmlid: xmlid.split(".")[0] for xmlid in cls.group_xmlids}
+        cls.users = {
+            xmlid: new_test_user(cls.env, login=f"access_matrix_{index}", groups=xmlid)
+            for index, xmlid in enumerate(cls.group_xmlids)
+        }
+        # jmsc modules defining or extending each model (one ir.model xmlid per module that touches it)
+        cls.model_modules = defaultdict(set)
+        for data in cls.env["ir.model.data"].search([("model", "=", "ir.model"), ("module", "in", cls.modules)]):
+            model = cls.env["ir.model"].browse(data.res_id).model
+            if model in cls.env and not cls.env[model]._abstract:
+                cls.model_modules[model].add(data.module)
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+
+    def _responsible(self, group, modules_of_target):
+        """Modules that must declare a (group, model or field) pair."""
+        owners = set(modules_of_target)
+        if self.group_module[group].startswith("jmsc_"):
+            owners.add(self.group_module[group])
+        return owners
+
+    def _load(self, filename, header):
+        """{module: rows or None}, and the messages about files that are missing."""
+        files = {module: read_rows(module, filename, header) for module in self.modules}
+        missing = sorted(module for module, rows in files.items() if rows is None)
+        for module in missing:
+            message = f"{module} ships no tests/{filename}: its access is not checked yet"
+            if STRICT:
+                continue
+            _logger.warning(message)
+        return files, missing
+
+    def _known(self, module, row, problems, filename):
+        group, model = row["group"].strip(), row["model"].strip()
+        if group not in self.users:
+            if not self.env.ref(group, raise_if_not_found=False):
+                _logger.info("%s/tests/%s line %s: group %s not installed, row ignored", module, filename, row["_line"], group)
+            else:
+                problems.append(f"{module}/tests/{filename} line {row['_line']}: {group} is not a group of the suite")
+            return None
+        if model not in self.env:
+            _logger.info("%s/tests/%s line %s: model %s not installed, row ignored", module, filename, row["_line"], model)
+            return None
+        return group, model
+
+    def _fail(self, title, problems, suggestions):
+        lines = [title, *problems]
+        for module, rows in sorted(suggestions.items()):
+            lines.append(f"\nRows to review for {module} (the rights as they are now):")
+            lines.extend(sorted(rows))
+        self.fail("\n".join(lines))
+
+    # --- ACL -------------------------------------------------------------------------------------------------
+
+    def test_acl_matrix(self):
+        header = ("group", "model", *MODES)
+        files, missing = self._load(MATRIX_FILE, header)
+        problems = [f"{module} ships no tests/{MATRIX_FILE} (STRICT)" for module in missing if STRICT]
+        declared, declared_by = {}, defaultdict(set)
+        for module, rows in files.items():
+            for row in rows or ():
+                key = self._known(module, row, problems, MATRIX_FILE)
+                if not key:
+                    continue
+                try:
+                    rights = tuple(int(row[mode]) for mode in MODES)
+                except (TypeError, ValueError):
+                    problems.append(f"{module}/tests/{MATRIX_FILE} line {row['_line']}: rights must be 0 or 1")
+                    continue
+                if key in declared and declared[key] != rights:
+                    problems.append(
+                        f"{key[0]} on {key[1]}: {sorted(declared_by[key])} declare {declared[key]}, {module} {rights}"
+                    )
+                declared[key] = rights
+                declared_by[key].add(module)
+        models = sorted(set(self.model_modules) | set(EXTRA_MODELS) | {model for _group, model in declared})
+        Access = self.env["ir.model.access"]
+        suggestions, skipped = defaultdict(list), 0
+        for group in self.group_xmlids:
+            access = Access.with_user(self.users[group])
+            for model in models:
+                actual = tuple(int(access.check(model, mode, raise_exception=False)) for mode in MODES)
+                expected = declared.get((group, model), (0, 0, 0, 0))
+                if actual == expected:
+                    continue
+                responsible = self._responsible(group, self.model_modules.get(model) or declared_by[(group, model)])
+                if not STRICT and any(files.get(module) is None for module in responsible):
+                    skipped += 1
+                    continue
+                line = f"{group},{model},{','.join(map(str, actual))}"
+                for module in sorted(responsible) or ["jmsc_base"]:
+                    suggestions[module].append(line)
+                what = "undeclared access" if (group, model) not in declared else "mismatch"
+                problems.append(
+                    f"{what}: {group} on {model}: expected {dict(zip(MODES, expected))}, "
+                    f"actual {dict(zip(MODES, actual))}"
+                )
+        if skipped:
+            _logger.warning("access matrix: %s (group, model) pairs skipped, their modules ship no %s", skipped, MATRIX_FILE)
+        if problems:
+            self._fail(f"The access matrix ({MATRIX_FILE}) does not match the effective rights:", problems, suggestions)
+
+    # --- sensitive fields ------------------------------------------------------------------------------------
+
+    def test_field_access(self):
+        header = ("group", "model", "field", "read")
+        files, missing = self._load(FIELD_FILE, header)
+        problems = [f"{module} ships no tests/{FIELD_FILE} (STRICT)" for module in missing if STRICT]
+        declared, declared_by = {}, defaultdict(set)
+        for module, rows in files.items():
+            for row in rows or ():
+                key = self._known(module, row, problems, FIELD_FILE)
+                if not key:
+                    continue
+                fname = row["field"].strip()
+                if fname not in self.env[key[1]]._fields:
+                    problems.append(f"{module}/tests/{FIELD_FILE} line {row['_line']}: no field {key[1]}.{fname}")
+                    continue
+                value = row["read"].strip()
+                if value not in ("0", "1"):
+                    problems.append(f"{module}/tests/{FIELD_FILE} line {row['_line']}: read must be 0 or 1")
+                    continue
+                full_key = (*key, fname)
+                if full_key in declared and declared[full_key] != int(value):
+                    problems.append(f"{full_key}: {sorted(declared_by[full_key])} and {module} disagree")
+                declared[full_key] = int(value)
+                declared_by[full_key].add(module)
+        fields = {(model, fname) for _group, model, fname in declared}
+        for model in set(self.model_modules) | set(EXTRA_MODELS):
+            for fname, field in self.env[model]._fields.items():
+                if field.groups and any(m.startswith("jmsc_") for m in field._modules or ()):
+                    fields.add((model, fname))
+        self.assertIn(("res.partner", "nik"), fields, "the NIK must be a guarded field")
+        Access = self.env["ir.model.access"]
+        suggestions, skipped = defaultdict(list), 0
+        for group in self.group_xmlids:
+            user = self.users[group]
+            for model, fname in sorted(fields):
+                records = self.env[model].with_user(user)
+                actual = int(
+                    Access.with_user(user).check(model, "read", raise_exception=False)
+                    and records._fields[fname].is_accessible(records.env)
+                )
+                expected = declared.get((group, model, fname), 0)
+                if actual == expected:
+                    continue
+                field_modules = {m for m in self.env[model]._fields[fname]._modules or () if m.startswith("jmsc_")}
+                responsible = self._responsible(group, field_modules or declared_by[(group, model, fname)])
+                if not STRICT and any(files.get(module) is None for module in responsible):
+                    skipped += 1
+                    continue
+                for module in sorted(responsible) or ["jmsc_base"]:
+                    suggestions[module].append(f"{group},{model},{fname},{actual}")
+                problems.append(f"{group} on {model}.{fname}: expected read={expected}, actual read={actual}")
+        if skipped:
+            _logger.warning("field access: %s (group, field) pairs skipped, their modules ship no %s", skipped, FIELD_FILE)
+        if problems:
+            self._fail(f"Sensitive fields ({FIELD_FILE}) do not match the effective rights:", problems, suggestions)
