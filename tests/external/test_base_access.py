@@ -76,7 +76,9 @@ def main():
         error = expect_error(lambda: officer.execute("res.partner", "read", [ids["other"]], fields=["name", "nik"]))
         checks.check("officer.indramayu cannot read a Cirebon migrant", error and "AccessError" in error.name, error)
         error = expect_error(lambda: officer.execute("res.partner", "read", [ids["relative"]], fields=["name"]))
-        checks.check("officer.indramayu cannot read a Cirebon migrant's relative", error and "AccessError" in error.name)
+        checks.check(
+            "officer.indramayu cannot read a Cirebon migrant's relative", error and "AccessError" in error.name
+        )
         documents = officer.execute(
             "res.partner.id_number", "search", [("id", "in", [ids["mine_doc"], ids["other_doc"]])]
         )

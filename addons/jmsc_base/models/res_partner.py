@@ -625,13 +625,17 @@ class ResPartner(models.Model):
         except nik_tools.NikError as err:
             raise UserError(
                 self.env._(
-                    "The NIK %(nik)s is invalid: %(reason)s.", nik=number or "-", reason=self._jmsc_nik_error_reason(err)
+                    "The NIK %(nik)s is invalid: %(reason)s.",
+                    nik=number or "-",
+                    reason=self._jmsc_nik_error_reason(err),
                 )
             ) from err
         # sudo: the caller may have no right to read this migrant. Only the card below leaves this method,
         # never the record: initials, regency and the id (which the caller still cannot open).
         migrant = (
-            self.sudo().with_context(active_test=False).search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
         )
         _logger.info("jmsc_migrant_card: uid %s looked a NIK up (match: %s)", self.env.uid, bool(migrant))
         if not migrant:

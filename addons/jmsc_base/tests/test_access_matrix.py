@@ -55,7 +55,9 @@ class TestAccessMatrix(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.modules = sorted(
-            cls.env["ir.module.module"].search([("state", "=", "installed"), ("name", "=like", "jmsc\\_%")]).mapped("name")
+            cls.env["ir.module.module"]
+            .search([("state", "=", "installed"), ("name", "=like", "jmsc\\_%")])
+            .mapped("name")
         )
         group_data = cls.env["ir.model.data"].search(
             [("model", "=", "res.groups"), ("module", "in", cls.modules)], order="module, name"
@@ -97,12 +99,16 @@ class TestAccessMatrix(TransactionCase):
         group, model = row["group"].strip(), row["model"].strip()
         if group not in self.users:
             if not self.env.ref(group, raise_if_not_found=False):
-                _logger.info("%s/tests/%s line %s: group %s not installed, row ignored", module, filename, row["_line"], group)
+                _logger.info(
+                    "%s/tests/%s line %s: group %s not installed, row ignored", module, filename, row["_line"], group
+                )
             else:
                 problems.append(f"{module}/tests/{filename} line {row['_line']}: {group} is not a group of the suite")
             return None
         if model not in self.env:
-            _logger.info("%s/tests/%s line %s: model %s not installed, row ignored", module, filename, row["_line"], model)
+            _logger.info(
+                "%s/tests/%s line %s: model %s not installed, row ignored", module, filename, row["_line"], model
+            )
             return None
         return group, model
 
@@ -155,20 +161,19 @@ class TestAccessMatrix(TransactionCase):
                     suggestions[module].append(line)
                 what = "undeclared access" if (group, model) not in declared else "mismatch"
                 problems.append(
-                    f"{what}: {group} on {model}: expected {dict(zip(MODES, expected))}, "
-                    f"actual {dict(zip(MODES, actual))}"
+                    f"{what}: {group} on {model}: expected {dict(zip(MODES, expected, strict=True))}, "
+                    f"actual {dict(zip(MODES, actual, strict=True))}"
                 )
         if skipped:
-            _logger.warning("access matrix: %s (group, model) pairs skipped, their modules ship no %s", skipped, MATRIX_FILE)
+            _logger.warning(
+                "access matrix: %s (group, model) pairs skipped, their modules ship no %s", skipped, MATRIX_FILE
+            )
         if problems:
             self._fail(f"The access matrix ({MATRIX_FILE}) does not match the effective rights:", problems, suggestions)
 
     # --- sensitive fields ------------------------------------------------------------------------------------
 
-    def test_field_access(self):
-        header = ("group", "model", "field", "read")
-        files, missing = self._load(FIELD_FILE, header)
-        problems = [f"{module} ships no tests/{FIELD_FILE} (STRICT)" for module in missing if STRICT]
+    def _declared_fields(self, files, problems):
         declared, declared_by = {}, defaultdict(set)
         for module, rows in files.items():
             for row in rows or ():
@@ -188,6 +193,13 @@ class TestAccessMatrix(TransactionCase):
                     problems.append(f"{full_key}: {sorted(declared_by[full_key])} and {module} disagree")
                 declared[full_key] = int(value)
                 declared_by[full_key].add(module)
+        return declared, declared_by
+
+    def test_field_access(self):
+        header = ("group", "model", "field", "read")
+        files, missing = self._load(FIELD_FILE, header)
+        problems = [f"{module} ships no tests/{FIELD_FILE} (STRICT)" for module in missing if STRICT]
+        declared, declared_by = self._declared_fields(files, problems)
         fields = {(model, fname) for _group, model, fname in declared}
         for model in set(self.model_modules) | set(EXTRA_MODELS):
             for fname, field in self.env[model]._fields.items():
@@ -216,6 +228,8 @@ class TestAccessMatrix(TransactionCase):
                     suggestions[module].append(f"{group},{model},{fname},{actual}")
                 problems.append(f"{group} on {model}.{fname}: expected read={expected}, actual read={actual}")
         if skipped:
-            _logger.warning("field access: %s (group, field) pairs skipped, their modules ship no %s", skipped, FIELD_FILE)
+            _logger.warning(
+                "field access: %s (group, field) pairs skipped, their modules ship no %s", skipped, FIELD_FILE
+            )
         if problems:
             self._fail(f"Sensitive fields ({FIELD_FILE}) do not match the effective rights:", problems, suggestions)

@@ -33,7 +33,10 @@ class TestLeastPrivilege(JmscBaseCommon):
         cls.people = cls.mine | cls.other | cls.relative_mine | cls.relative_other | cls.ordinary
         cls.documents = cls.doc_mine | cls.doc_other | cls.doc_relative_mine | cls.doc_relative_other | cls.doc_ordinary
         cls.placements = cls.env["jmsc.placement"].create(
-            [{"partner_id": p.id, "country_id": cls.env.ref("base.tw").id, "sector": "caregiver"} for p in cls.mine | cls.other]
+            [
+                {"partner_id": p.id, "country_id": cls.env.ref("base.tw").id, "sector": "caregiver"}
+                for p in cls.mine | cls.other
+            ]
         )
         cls.consents = cls.env["jmsc.consent"].create([{"partner_id": p.id} for p in cls.mine | cls.other])
 
@@ -163,9 +166,7 @@ class TestLeastPrivilege(JmscBaseCommon):
         )
         with self.assertRaises(AccessError):
             self.mine.with_user(self.user_internal).read(["name"])
-        self.assertEqual(
-            Partner.jmsc_migrant_card("3209011203900002")["regency"], "Kab. Cirebon"
-        )
+        self.assertEqual(Partner.jmsc_migrant_card("3209011203900002")["regency"], "Kab. Cirebon")
         self.assertEqual(
             Partner.jmsc_migrant_card("3212014506950099"),
             {"match": False, "partner_id": False, "initials": "", "regency": ""},
@@ -208,10 +209,20 @@ class TestLeastPrivilege(JmscBaseCommon):
         Partner = self.env["res.partner"].with_user(self.user_regency)
         with self.assertRaisesText(UserError, "missing or expired"):
             Partner.create(
-                {"name": "Siap", "is_migrant": True, "regency_id": self.regency_indramayu.id, "migration_stage": "ready"}
+                {
+                    "name": "Siap",
+                    "is_migrant": True,
+                    "regency_id": self.regency_indramayu.id,
+                    "migration_stage": "ready",
+                }
             )
         returned = Partner.create(
-            {"name": "Purna", "is_migrant": True, "regency_id": self.regency_indramayu.id, "migration_stage": "returned"}
+            {
+                "name": "Purna",
+                "is_migrant": True,
+                "regency_id": self.regency_indramayu.id,
+                "migration_stage": "returned",
+            }
         )
         self.assertEqual(returned.stage_history_ids.stage_to, "returned")
 
@@ -256,7 +267,9 @@ class TestLeastPrivilege(JmscBaseCommon):
         }
         for nik, reason in cases.items():
             with self.subTest(nik=nik), self.assertRaisesText(ValidationError, reason):
-                Partner.create({"name": "Salah", "is_migrant": True, "nik": nik, "regency_id": self.regency_indramayu.id})
+                Partner.create(
+                    {"name": "Salah", "is_migrant": True, "nik": nik, "regency_id": self.regency_indramayu.id}
+                )
         # A NIK first issued in another province (here Kota Semarang) is accepted.
         moved = Partner.create(
             {"name": "Pindahan", "is_migrant": True, "nik": "3374014506950002", "regency_id": self.regency_indramayu.id}
@@ -285,8 +298,10 @@ class TestLeastPrivilege(JmscBaseCommon):
         self.assertIn("32.30", result["messages"][0]["message"])
 
     def test_nik_from_another_regency_warns_on_the_form(self):
-        partner = self.env["res.partner"].with_user(self.user_regency).new(
-            {"is_migrant": True, "nik": "3209011203900008", "regency_id": self.regency_indramayu.id}
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.user_regency)
+            .new({"is_migrant": True, "nik": "3209011203900008", "regency_id": self.regency_indramayu.id})
         )
         result = partner._onchange_nik()
         self.assertIn("Kabupaten Cirebon", result["warning"]["message"])
@@ -302,4 +317,6 @@ class TestLeastPrivilege(JmscBaseCommon):
         )
         # The Cirebon migrant listed as Ani's sibling stays a Cirebon migrant for the Indramayu officer.
         self.assertFalse(self._visible(self.user_regency, self.other))
-        self.assertEqual(self.mine.with_user(self.user_regency).family_member_ids.mapped("relation"), ["spouse", "sibling"])
+        self.assertEqual(
+            self.mine.with_user(self.user_regency).family_member_ids.mapped("relation"), ["spouse", "sibling"]
+        )
