@@ -11,12 +11,19 @@ included) are compared with what the modules declare:
   read a sensitive field: every field that a ``jmsc_*`` module defines or extends with ``groups=``, and any
   field a file names. A missing row means "cannot read".
 
-The expected value is the union of every installed module's rows (rows that disagree are reported). A new
+The expected value is the union of every installed module's rows (rows that disagree are reported); a group
+is expected to have at least the rights declared for the groups it implies, so a module need not repeat the
+rows of jmsc_base's groups for its own groups that imply them (it may). A new
 model, group or sensitive field without its rows fails the test with the rows to add, ready to paste.
 
-STRICT: while some modules do not ship their files yet, a (group, model) pair is checked only when every
-module responsible for it (the group's module, the jmsc modules defining or extending the model) has its
-file; the others are skipped with a warning. With STRICT = True a missing file is itself a failure.
+Who declares a row: the jmsc module whose ir.model.access grants it (e.g. jmsc_helpdesk when it lets a
+jmsc_base group read its tickets); for access granted by Odoo/OCA ACLs, the group's module, or for
+base.group_user/base.group_portal the jmsc module owning the model (jmsc_base for res.partner, res.users...).
+The failure message lists the rows per module, as the rights are now.
+
+STRICT: while some modules do not ship their files yet, a pair is checked only when every module responsible
+for it has its file; the others are skipped with a warning. With STRICT = True a missing file is itself a
+failure. The lead sets STRICT = True once every module ships access_matrix.csv and field_access.csv.
 """
 
 import csv
@@ -68,6 +75,12 @@ class TestAccessMatrix(TransactionCase):
             xmlid: new_test_user(cls.env, login=f"access_matrix_{index}", groups=xmlid)
             for index, xmlid in enumerate(cls.group_xmlids)
         }
+        cls.group_by_id = {cls.env.ref(xmlid).id: xmlid for xmlid in cls.group_xmlids}
+        # the suite groups a user of each group holds: the group itself and the ones it implies
+        cls.closure = {
+            xmlid: {cls.group_by_id[g] for g in user.groups_id.ids if g in cls.group_by_id}
+            for xmlid, user in cls.users.items()
+        }
         # jmsc modules defining or extending each model (one ir.model xmlid per module that touches it)
         cls.model_modules = defaultdict(set)
         for data in cls.env["ir.model.data"].search([("model", "=", "ir.model"), ("module", "in", cls.modules)]):
@@ -88,11 +101,9 @@ class TestAccessMatrix(TransactionCase):
         """{module: rows or None}, and the messages about files that are missing."""
         files = {module: read_rows(module, filename, header) for module in self.modules}
         missing = sorted(module for module, rows in files.items() if rows is None)
-        for module in missing:
-            message = f"{module} ships no tests/{filename}: its access is not checked yet"
-            if STRICT:
-                continue
-            _logger.warning(message)
+        if not STRICT:
+            for module in missing:
+                _logger.warning("%s ships no tests/%s: its access is not checked yet", module, filename)
         return files, missing
 
     def _known(self, module, row, problems, filename):
@@ -111,6 +122,49 @@ class TestAccessMatrix(TransactionCase):
             )
             return None
         return group, model
+
+    def _suggest_to(self, group, target_modules):
+        """Where a missing field row belongs: the group's module, or for base groups the field's modules."""
+        group_module = self.group_module[group]
+        if group_module.startswith("jmsc_"):
+            return [group_module]
+        return sorted(target_modules) or ["jmsc_base"]
+
+    def _acl_owners(self, group, model, declaring_modules):
+        """(modules involved in a (group, model) pair, modules that should declare its row).
+
+        Involved: the group's module and those of the groups it implies, the jmsc modules defining or
+        extending the model, those whose ACL records grant the access, and those declaring it.
+        Declares: a jmsc module granting access on its model to another module's group (e.g. jmsc_helpdesk
+        letting a jmsc_base group read tickets); otherwise the group's module, or for base.group_user and
+        base.group_portal the jmsc module owning the model.
+        """
+        user = self.users[group]
+        acls = self.env["ir.model.access"].search(
+            [
+                ("model_id.model", "=", model),
+                ("active", "=", True),
+                "|",
+                ("group_id", "=", False),
+                ("group_id", "in", user.groups_id.ids),
+            ]
+        )
+        xmlids = acls._get_external_ids()
+        granting, foreign = set(), set()
+        for acl in acls:
+            modules = {xmlid.split(".")[0] for xmlid in xmlids[acl.id]} & set(self.modules)
+            granting |= modules
+            acl_group = self.group_by_id.get(acl.group_id.id, "")
+            foreign |= {m for m in modules if acl_group.split(".")[0] not in (m, "base")}
+        involved = granting | set(declaring_modules) | self.model_modules.get(model, set())
+        involved |= {self.group_module[g] for g in self.closure[group] if self.group_module[g].startswith("jmsc_")}
+        if foreign:
+            return involved, foreign
+        if self.group_module[group].startswith("jmsc_"):
+            return involved, {self.group_module[group]}
+        touching = self.model_modules.get(model, set())
+        owner = {"jmsc_base"} if "jmsc_base" in touching else (touching or granting or {"jmsc_base"})
+        return involved | owner, owner
 
     def _fail(self, title, problems, suggestions):
         lines = [title, *problems]
@@ -149,17 +203,26 @@ class TestAccessMatrix(TransactionCase):
             access = Access.with_user(self.users[group])
             for model in models:
                 actual = tuple(int(access.check(model, mode, raise_exception=False)) for mode in MODES)
-                expected = declared.get((group, model), (0, 0, 0, 0))
+                # a group has at least what is declared for the groups it implies
+                expected = tuple(
+                    max(rights)
+                    for rights in zip(
+                        (0, 0, 0, 0),
+                        *(declared.get((g, model), (0, 0, 0, 0)) for g in self.closure[group]),
+                        strict=False,
+                    )
+                )
                 if actual == expected:
                     continue
-                responsible = self._responsible(group, self.model_modules.get(model) or declared_by[(group, model)])
-                if not STRICT and any(files.get(module) is None for module in responsible):
+                involved, owners = self._acl_owners(group, model, declared_by[(group, model)])
+                if not STRICT and any(files.get(module) is None for module in involved):
                     skipped += 1
                     continue
                 line = f"{group},{model},{','.join(map(str, actual))}"
-                for module in sorted(responsible) or ["jmsc_base"]:
+                for module in sorted(owners):
                     suggestions[module].append(line)
-                what = "undeclared access" if (group, model) not in declared else "mismatch"
+                declared_here = any((g, model) in declared for g in self.closure[group])
+                what = "mismatch" if declared_here else "undeclared access"
                 problems.append(
                     f"{what}: {group} on {model}: expected {dict(zip(MODES, expected, strict=True))}, "
                     f"actual {dict(zip(MODES, actual, strict=True))}"
@@ -216,15 +279,16 @@ class TestAccessMatrix(TransactionCase):
                     Access.with_user(user).check(model, "read", raise_exception=False)
                     and records._fields[fname].is_accessible(records.env)
                 )
-                expected = declared.get((group, model, fname), 0)
+                expected = max([0] + [declared.get((g, model, fname), 0) for g in self.closure[group]])
                 if actual == expected:
                     continue
                 field_modules = {m for m in self.env[model]._fields[fname]._modules or () if m.startswith("jmsc_")}
                 responsible = self._responsible(group, field_modules or declared_by[(group, model, fname)])
+                responsible |= {m for g in self.closure[group] if (m := self.group_module[g]).startswith("jmsc_")}
                 if not STRICT and any(files.get(module) is None for module in responsible):
                     skipped += 1
                     continue
-                for module in sorted(responsible) or ["jmsc_base"]:
+                for module in self._suggest_to(group, field_modules or declared_by[(group, model, fname)]):
                     suggestions[module].append(f"{group},{model},{fname},{actual}")
                 problems.append(f"{group} on {model}.{fname}: expected read={expected}, actual read={actual}")
         if skipped:
