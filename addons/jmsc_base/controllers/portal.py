@@ -14,7 +14,9 @@ class JmscMigrantPortal(CustomerPortal):
         values.update(
             {
                 "page_name": "jmsc_migrant_profile",
-                "migrant": migrant,
+                # NIK and KK carry groups="jmsc_base.group_jmsc_identity"; a migrant reads their own (UU PDP
+                # right of access), so the page reads the user's own partner, and only it, as superuser.
+                "migrant": migrant.sudo(),
                 "placements": migrant.placement_ids,
                 "consents": migrant.consent_ids,
                 # Portal users cannot read documents; these are the user's own, nothing else.

@@ -1,7 +1,8 @@
 import datetime
+import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools import nik as nik_tools
@@ -22,11 +23,40 @@ STAGE_TRANSITIONS = {
 }
 EXPIRY_WARNING_DAYS = 90
 
+_logger = logging.getLogger(__name__)
+
+# Write guards (readme/SECURITY.md, "Write guards"). A guarded field changes only through its method, which
+# passes one of these tokens in the context. They are plain Python objects: a JSON-RPC client can put any
+# key in its context but cannot produce these values, so a forged context never opens a guard.
+STAGE_TOKEN = object()
+ANONYMIZE_TOKEN = object()
+GUARD_CONTEXT_KEY = "jmsc_base_write_guard"
+# field -> the token that opens it (None: only the ORM itself, computing the field, sets it)
+GUARDED_FIELDS = {
+    "migration_stage": STAGE_TOKEN,
+    "is_anonymized": ANONYMIZE_TOKEN,
+    "anonymized_date": ANONYMIZE_TOKEN,
+    "anonymized_by_id": ANONYMIZE_TOKEN,
+    "jmsc_is_relative": None,
+    "has_active_consent": None,
+    "current_placement_id": None,
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     is_migrant = fields.Boolean(string="Is a Migrant", index=True)
+    jmsc_relative_link_ids = fields.One2many(
+        "jmsc.family.member", "member_id", string="Relative Of", help="The migrants who list this contact as family."
+    )
+    jmsc_is_relative = fields.Boolean(
+        string="Relative of a Migrant",
+        compute="_compute_jmsc_is_relative",
+        store=True,
+        index=True,
+        help="Listed as a family member of a migrant: as protected as a migrant (readme/SECURITY.md).",
+    )
     jmsc_reference = fields.Char(
         string="Migrant Reference", compute="_compute_jmsc_reference", help="Printed reference, without the NIK."
     )
@@ -130,6 +160,11 @@ class ResPartner(models.Model):
             partner.gender = gender
             partner.birthdate_date = born
 
+    @api.depends("jmsc_relative_link_ids.partner_id.is_migrant")
+    def _compute_jmsc_is_relative(self):
+        for partner in self:
+            partner.jmsc_is_relative = any(link.partner_id.is_migrant for link in partner.jmsc_relative_link_ids)
+
     @api.depends("birthdate_date")
     def _compute_birth_year(self):
         for partner in self:
@@ -225,6 +260,7 @@ class ResPartner(models.Model):
     @api.constrains("nik", "gender", "birthdate_date")
     def _check_nik(self):
         today = fields.Date.context_today(self)
+        regency_codes = self._jmsc_regency_codes() if any(self.mapped("nik")) else set()
         for partner in self:
             if partner.birthdate_date and partner.birthdate_date > today:
                 raise ValidationError(
@@ -237,7 +273,7 @@ class ResPartner(models.Model):
             if not partner.nik:
                 continue
             try:
-                gender, born, _region = nik_tools.parse_nik(partner.nik, today)
+                gender, born, _region = nik_tools.parse_nik(partner.nik, today, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(partner._jmsc_nik_error_message(partner.nik, err)) from err
             if partner.gender and partner.gender != gender:
@@ -264,9 +300,10 @@ class ResPartner(models.Model):
 
     @api.constrains("kk_number")
     def _check_kk_number(self):
+        regency_codes = self._jmsc_regency_codes() if any(self.mapped("kk_number")) else set()
         for partner in self.filtered("kk_number"):
             try:
-                nik_tools.check_family_card(partner.kk_number)
+                nik_tools.check_family_card(partner.kk_number, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(
                     partner._jmsc_nik_error_message(partner.kk_number, err, label=self.env._("Family card number"))
@@ -280,19 +317,49 @@ class ResPartner(models.Model):
                     self.env._("The migrant %(name)s needs a regency or city.", name=partner.display_name)
                 )
 
-    @api.onchange("nik")
+    @api.onchange("nik", "regency_id")
     def _onchange_nik(self):
-        if self.nik:
-            self.nik = "".join(self.nik.split())
+        """Strip the NIK, fill an empty regency from it, warn when it was issued elsewhere."""
+        if not self.nik:
+            return None
+        self.nik = "".join(self.nik.split())
+        nik_regency = self._jmsc_regency_from_nik(self.nik)
+        if not nik_regency:
+            return None
+        if not self.regency_id:
+            self.regency_id = nik_regency
+            return None
+        if self.regency_id != nik_regency:
+            return {
+                "warning": {
+                    "title": self.env._("NIK from another regency"),
+                    "message": self.env._(
+                        "The NIK %(nik)s was issued in %(nik_regency)s but the regency chosen is %(regency)s. "
+                        "Check the NIK and the regency; a person who moved keeps the NIK of the first regency.",
+                        nik=self.nik,
+                        nik_regency=nik_regency.name,
+                        regency=self.regency_id.name,
+                    ),
+                }
+            }
+        return None
 
     @api.model_create_multi
     def create(self, vals_list):
         indonesia = self.env.ref("base.id") if any(v.get("mobile") for v in vals_list) else None
         for vals in vals_list:
+            # A new migrant may start in any stage (a Purna PMI registers as returned), but the flags are
+            # set by their own methods only.
+            self._jmsc_check_guarded_fields(vals, allowed={"migration_stage"})
             self._jmsc_clean_vals(vals, vals.get("is_migrant"), indonesia)
+            if vals.get("is_migrant") and vals.get("nik") and not vals.get("regency_id"):
+                vals["regency_id"] = self._jmsc_regency_from_nik(vals["nik"], check=True).id
         self._jmsc_check_nik_unique([(vals["nik"], False) for vals in vals_list if vals.get("nik")])
         partners = super().create(vals_list)
         migrants = partners.filtered("is_migrant")
+        if not self.env.su:
+            # Registering someone as ready to depart needs the same documents as the button.
+            migrants.filtered(lambda p: p.migration_stage == "ready")._jmsc_check_departure_documents()
         if migrants:
             self.env["jmsc.stage.history"].sudo().create(
                 [{"partner_id": p.id, "stage_to": p.migration_stage} for p in migrants]
@@ -301,7 +368,19 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         vals = dict(vals)
+        self._jmsc_check_guarded_fields(vals)
+        if "is_migrant" in vals and not vals["is_migrant"]:
+            self._jmsc_check_unflag_migrant()
         self._jmsc_clean_vals(vals, vals.get("is_migrant", any(self.mapped("is_migrant"))))
+        if vals.get("nik") and "regency_id" not in vals:
+            # A migrant without a regency gets the one the NIK was issued in (same rule as create).
+            empty = self.filtered(lambda p: not p.regency_id and vals.get("is_migrant", p.is_migrant))
+            nik_regency = empty and self._jmsc_regency_from_nik(vals["nik"])
+            if nik_regency:
+                if empty == self:
+                    vals["regency_id"] = nik_regency.id
+                else:
+                    empty.write({"regency_id": nik_regency.id})
         new_stage = vals.get("migration_stage")
         moving = (
             self.filtered(lambda p: p.is_migrant and p.migration_stage != new_stage) if new_stage else self.browse()
@@ -370,6 +449,8 @@ class ResPartner(models.Model):
         }
 
     def _jmsc_move_to_stage(self, stage):
+        if not self.env.su and not self.env.user.has_group("jmsc_base.group_jmsc_regency_officer"):
+            raise AccessError(self.env._("Only Regency Officers and above can move a migrant to another stage."))
         labels = dict(self._fields["migration_stage"]._description_selection(self.env))
         for partner in self:
             if stage not in STAGE_TRANSITIONS[partner.migration_stage]:
@@ -380,7 +461,8 @@ class ResPartner(models.Model):
                         **{"from": labels[partner.migration_stage], "to": labels[stage]},
                     )
                 )
-        self.write({"migration_stage": stage})
+        # The user's own write access (ACL and record rules) still applies; the token opens only the guard.
+        self.with_context(**{GUARD_CONTEXT_KEY: STAGE_TOKEN}).write({"migration_stage": stage})
         return True
 
     def _jmsc_valid_document_map(self):
@@ -444,21 +526,130 @@ class ResPartner(models.Model):
     def _jmsc_nik_error_message(self, number, err, label=None):
         label = label or self.env._("NIK")
         name = self.display_name or self.env._("the new record")
-        if err.code == "length":
-            reason = self.env._("it must be exactly 16 digits")
-        elif err.code == "province":
-            reason = self.env._("the province code %s does not exist", err.params["province"])
-        elif err.code == "date":
-            reason = self.env._("the birth date part %s is not a real date", err.params["date"])
-        else:
-            reason = self.env._("the serial number cannot be 0000")
         return self.env._(
             "%(label)s %(number)s of %(name)s is invalid: %(reason)s.",
             label=label,
             number=number,
             name=name,
-            reason=reason,
+            reason=self._jmsc_nik_error_reason(err),
         )
+
+    def _jmsc_nik_error_reason(self, err):
+        if err.code == "length":
+            return self.env._("it must be exactly 16 digits")
+        if err.code == "digits":
+            return self.env._("it must be exactly 16 digits written with the characters 0-9 only")
+        if err.code == "province":
+            return self.env._("the province code %s does not exist", err.params["province"])
+        if err.code == "regency":
+            return self.env._(
+                "the regency code %(regency)s does not exist in %(province)s",
+                regency=err.params["regency"],
+                province=err.params["province"],
+            )
+        if err.code == "district":
+            return self.env._("the district code %s does not exist", err.params["district"])
+        if err.code == "date":
+            return self.env._("the birth date part %s is not a real date", err.params["date"])
+        return self.env._("the serial number cannot be 0000")
+
+    @api.model
+    def _jmsc_regency_codes(self):
+        """Known regency codes without the dot ({"3212", ...}), archived ones included."""
+        regencies = self.env["jmsc.regency"].sudo().with_context(active_test=False).search([])
+        return {code.replace(".", "") for code in regencies.mapped("code")}
+
+    @api.model
+    def _jmsc_regency_from_nik(self, nik, check=False):
+        """The active regency whose code the NIK carries, or an empty recordset.
+
+        With ``check``, an invalid NIK raises its ValidationError first (rather than "needs a regency").
+        """
+        nik = "".join(nik.split()) if isinstance(nik, str) else None
+        if check:
+            try:
+                nik_tools.parse_nik(nik, fields.Date.context_today(self), self._jmsc_regency_codes())
+            except nik_tools.NikError as err:
+                raise ValidationError(self._jmsc_nik_error_message(nik, err)) from err
+        code = nik_tools.regency_code(nik)
+        if not code:
+            return self.env["jmsc.regency"]
+        return self.env["jmsc.regency"].search([("code", "=", code)], limit=1)
+
+    def _jmsc_check_guarded_fields(self, vals, allowed=()):
+        """Refuse a guarded field (GUARDED_FIELDS) written outside the method meant for it."""
+        if self.env.su:
+            return
+        token = self.env.context.get(GUARD_CONTEXT_KEY)
+        for fname in GUARDED_FIELDS.keys() & vals.keys():
+            if fname in allowed or (GUARDED_FIELDS[fname] is not None and token is GUARDED_FIELDS[fname]):
+                continue
+            field_label = self._fields[fname]._description_string(self.env)
+            if fname == "migration_stage":
+                how = self.env._("use the stage buttons on the migrant form")
+            elif GUARDED_FIELDS[fname] is ANONYMIZE_TOKEN:
+                how = self.env._("use the Anonymise wizard (JMSC Managers)")
+            else:
+                how = self.env._("it is computed by the system")
+            raise UserError(
+                self.env._("The field %(field)s cannot be changed directly: %(how)s.", field=field_label, how=how)
+            )
+
+    def _jmsc_check_unflag_migrant(self):
+        """Un-marking a migrant would show them to every internal user: JMSC Managers only."""
+        if self.env.su or self.env.user.has_group("jmsc_base.group_jmsc_manager"):
+            return
+        migrants = self.filtered("is_migrant")
+        if migrants:
+            raise UserError(
+                self.env._(
+                    "Only a JMSC Manager can remove the migrant mark of %s: without it the person's data "
+                    "would be visible to every internal user.",
+                    ", ".join(migrants.mapped("display_name")),
+                )
+            )
+
+    @api.model
+    def jmsc_migrant_card(self, nik):
+        """Find a migrant by NIK and return only a minimal card, whatever the caller may read.
+
+        Any internal user may call it (e.g. to enrol, register a member or open a request) without gaining
+        read access to the migrant: {"match": bool, "partner_id": int|False, "initials": "A. S.",
+        "regency": "Kab. Indramayu"}.
+        """
+        if not self.env.user._is_internal():
+            raise AccessError(self.env._("Only internal users can look a migrant up by NIK."))
+        number = "".join(nik.split()) if isinstance(nik, str) else ""
+        try:
+            nik_tools.parse_nik(number, fields.Date.context_today(self), self._jmsc_regency_codes())
+        except nik_tools.NikError as err:
+            raise UserError(
+                self.env._(
+                    "The NIK %(nik)s is invalid: %(reason)s.",
+                    nik=number or "-",
+                    reason=self._jmsc_nik_error_reason(err),
+                )
+            ) from err
+        # sudo: the caller may have no right to read this migrant. Only the card below leaves this method,
+        # never the record: initials, regency and the id (which the caller still cannot open).
+        migrant = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
+        )
+        _logger.info("jmsc_migrant_card: uid %s looked a NIK up (match: %s)", self.env.uid, bool(migrant))
+        if not migrant:
+            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
+        regency = migrant.regency_id.name or ""
+        for long, short in (("Kabupaten ", "Kab. "), ("Kota ", "Kota ")):
+            if regency.startswith(long):
+                regency = short + regency[len(long) :]
+        return {
+            "match": True,
+            "partner_id": migrant.id,
+            "initials": nik_tools.initials(migrant.name),
+            "regency": regency,
+        }
 
     @api.model
     def _jmsc_check_nik_unique(self, nik_and_ids):
@@ -532,7 +723,7 @@ class ResPartner(models.Model):
         }
         for partner in self:
             born = partner.birthdate_date
-            partner.with_context(tracking_disable=True).write(
+            partner.with_context(tracking_disable=True, **{GUARD_CONTEXT_KEY: ANONYMIZE_TOKEN}).write(
                 dict(
                     personal,
                     name=self.env._("Anonymised migrant %s", partner.id),

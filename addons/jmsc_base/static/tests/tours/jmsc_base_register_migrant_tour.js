@@ -13,14 +13,13 @@ function fillMigrant(name, nik) {
             run: `edit ${nik}`,
         },
         {
-            content: "Search the regency",
-            trigger: ".o_field_widget[name=regency_id] input",
-            run: "edit Indramayu",
+            content: "Leave the NIK field",
+            trigger: ".o_form_sheet",
+            run: "click",
         },
         {
-            content: "Pick Indramayu",
-            trigger: ".o-autocomplete--dropdown-menu li a:contains(Indramayu)",
-            run: "click",
+            content: "The regency is filled from the NIK (32.12: Indramayu)",
+            trigger: ".o_field_widget[name=regency_id] input:value(Indramayu)",
         },
     ];
 }
