@@ -9,8 +9,11 @@
     "depends": ["base", "mail", "contacts", "portal", "phone_validation", "partner_identification", "report_xlsx"],
     "data": [
         "security/jmsc_base_security.xml",
+        "security/jmsc_village_security.xml",
         "security/ir.model.access.csv",
         "data/jmsc_regency_data.xml",
+        "data/jmsc_area_data.xml",
+        "data/jmsc_agency_type_area_data.xml",
         "data/jmsc_agency_type_data.xml",
         "data/res_partner_id_category_data.xml",
         "data/ir_cron_data.xml",
@@ -26,10 +29,14 @@
         "views/jmsc_base_menus.xml",
         "report/jmsc_migrant_reports.xml",
         "report/jmsc_migrant_profile_templates.xml",
+        "views/jmsc_area_views.xml",
+        "report/jmsc_kantong_pmi_reports.xml",
+        "views/jmsc_area_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/jmsc_migrant_demo.xml",
+        "demo/jmsc_area_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
