@@ -36,6 +36,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/jmsc_migrant_demo.xml",
+        "demo/jmsc_area_migrants_demo.xml",
         "demo/jmsc_area_demo.xml",
     ],
     "assets": {

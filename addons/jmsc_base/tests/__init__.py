@@ -11,3 +11,4 @@ from . import test_tour_register
 from . import test_views
 from . import test_portal
 from . import test_rate_limit
+from . import test_areas
