@@ -91,8 +91,10 @@ are a derivative database of it and are shared under the same licence.
 """
     with open(os.path.join(DATA, "jmsc_area_SOURCE.md"), "w", encoding="utf-8") as handle:
         handle.write(source)
-    print(f"{active_d} districts and {active_v} villages written ({len(district_rows) - active_d} and "
-          f"{len(village_rows) - active_v} archived).")
+    print(
+        f"{active_d} districts and {active_v} villages written ({len(district_rows) - active_d} and "
+        f"{len(village_rows) - active_v} archived)."
+    )
 
 
 if __name__ == "__main__":

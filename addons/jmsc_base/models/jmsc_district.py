@@ -28,7 +28,9 @@ class JmscDistrict(models.Model):
     ]
 
     def _compute_village_count(self):
-        counts = dict(self.env["jmsc.village"]._read_group([("district_id", "in", self.ids)], ["district_id"], ["__count"]))
+        counts = dict(
+            self.env["jmsc.village"]._read_group([("district_id", "in", self.ids)], ["district_id"], ["__count"])
+        )
         for district in self:
             district.village_count = counts.get(district._origin, 0)
 
@@ -51,9 +53,7 @@ class JmscDistrict(models.Model):
     def _jmsc_district_regency_codes(self):
         """{district code without dots: regency code without dots}, archived districts included."""
         rows = self.env.execute_query(
-            tools.SQL(
-                "SELECT d.code, r.code FROM jmsc_district d JOIN jmsc_regency r ON r.id = d.regency_id"
-            )
+            tools.SQL("SELECT d.code, r.code FROM jmsc_district d JOIN jmsc_regency r ON r.id = d.regency_id")
         )
         return {code.replace(".", ""): regency.replace(".", "") for code, regency in rows}
 
@@ -68,14 +68,8 @@ class JmscDistrict(models.Model):
             return False
         if nik[:6] in self._jmsc_district_regency_codes():
             return False
-        return self.env._(
-            "its region digits %(code)s (province %(province)s, regency %(regency)s, district %(district)s) "
-            "name no district of Jawa Barat",
-            code=f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}",
-            province=nik[:2],
-            regency=nik[2:4],
-            district=nik[4:6],
-        )
+        code = ".".join((nik[:2], nik[2:4], nik[4:6]))
+        return self.env._("the region digits %s name no district of Jawa Barat", code)
 
     @api.model
     def _jmsc_nik_regency_code(self, nik):

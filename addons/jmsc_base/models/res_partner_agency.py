@@ -11,7 +11,7 @@ class ResPartner(models.Model):
         string="P3MI Licence (SIP3MI)", tracking=True, help="Licence number of the placement company (SIP3MI)."
     )
     p3mi_licence_expiry = fields.Date(string="P3MI Licence Expiry", tracking=True)
-    p3mi_licence_expired = fields.Boolean(compute="_compute_p3mi_licence_expired")
+    p3mi_licence_expired = fields.Boolean(string="P3MI Licence Expired", compute="_compute_p3mi_licence_expired")
 
     @api.depends("p3mi_licence_expiry")
     def _compute_p3mi_licence_expired(self):

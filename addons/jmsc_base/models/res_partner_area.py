@@ -60,8 +60,11 @@ class ResPartner(models.Model):
                 partner.village = partner.village_id.name
 
     @api.depends(
-        "placement_ids.state", "placement_ids.country_id", "placement_ids.departure_date",
-        "placement_ids.return_date", "placement_ids.contract_start",
+        "placement_ids.state",
+        "placement_ids.country_id",
+        "placement_ids.departure_date",
+        "placement_ids.return_date",
+        "placement_ids.contract_start",
     )
     def _compute_last_placement_facts(self):
         for partner in self:
@@ -70,8 +73,12 @@ class ResPartner(models.Model):
             )
             last = placements[:1]
             partner.destination_country_id = last.country_id
-            partner.last_departure_date = max(placements.mapped("departure_date") or [False], key=lambda d: d or datetime.date.min)
-            partner.last_return_date = max(placements.mapped("return_date") or [False], key=lambda d: d or datetime.date.min)
+            partner.last_departure_date = max(
+                placements.mapped("departure_date") or [False], key=lambda d: d or datetime.date.min
+            )
+            partner.last_return_date = max(
+                placements.mapped("return_date") or [False], key=lambda d: d or datetime.date.min
+            )
 
     @api.depends("nik", "regency_id")
     def _compute_nik_area_warning(self):

@@ -71,7 +71,7 @@ class KantongPmiXlsx(models.AbstractModel):
             1,
             0,
             self.env._(
-                "Printed on %(date)s. Destination columns count the migrants whose latest placement is in that country.",
+                "Printed on %(date)s. A destination column counts the migrants whose last placement is there.",
                 date=fields.Date.context_today(self).strftime("%d/%m/%Y"),
             ),
             formats["note"],

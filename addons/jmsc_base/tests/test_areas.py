@@ -41,8 +41,8 @@ class TestAreaData(JmscBaseCommon):
         self.assertEqual(sum(r["active"] == "1" for r in villages), 5957)
         # Regenerating from the rows of the files gives the same files (the generator is stable).
         d_rows, v_rows = area_data.build_rows(
-            "code,regency_code,name\n" + "".join(f"{r['code']},{r['code'][:5]},\"{r['name']}\"\n" for r in districts),
-            "code,district_code,name\n" + "".join(f"{r['code']},{r['code'][:8]},\"{r['name']}\"\n" for r in villages),
+            "code,regency_code,name\n" + "".join(f'{r["code"]},{r["code"][:5]},"{r["name"]}"\n' for r in districts),
+            "code,district_code,name\n" + "".join(f'{r["code"]},{r["code"][:8]},"{r["name"]}"\n' for r in villages),
         )
         self.assertEqual(area_data.to_csv(area_data.DISTRICT_HEADER, d_rows), districts_text)
         self.assertEqual(area_data.to_csv(area_data.VILLAGE_HEADER, v_rows), villages_text)
@@ -50,8 +50,10 @@ class TestAreaData(JmscBaseCommon):
         db_districts = {
             code: (name, regency.replace(".", ""), active)
             for code, name, regency, active in self.env.execute_query(
-                SQL("SELECT d.code, d.name, r.code, d.active FROM jmsc_district d "
-                              "JOIN jmsc_regency r ON r.id = d.regency_id")
+                SQL(
+                    "SELECT d.code, d.name, r.code, d.active FROM jmsc_district d "
+                    "JOIN jmsc_regency r ON r.id = d.regency_id"
+                )
             )
         }
         self.assertEqual(
@@ -61,13 +63,13 @@ class TestAreaData(JmscBaseCommon):
         db_villages = {
             code: (name, district, active)
             for code, name, district, active in self.env.execute_query(
-                SQL("SELECT v.code, v.name, d.code, v.active FROM jmsc_village v "
-                              "JOIN jmsc_district d ON d.id = v.district_id")
+                SQL(
+                    "SELECT v.code, v.name, d.code, v.active FROM jmsc_village v "
+                    "JOIN jmsc_district d ON d.id = v.district_id"
+                )
             )
         }
-        self.assertEqual(
-            db_villages, {r["code"]: (r["name"], r["code"][:8], r["active"] == "1") for r in villages}
-        )
+        self.assertEqual(db_villages, {r["code"]: (r["name"], r["code"][:8], r["active"] == "1") for r in villages})
         self.assertEqual(self.env.ref("jmsc_base.village_3212112004").name, "Dadap")
 
     def test_counts_per_regency(self):
@@ -84,13 +86,16 @@ class TestAreaData(JmscBaseCommon):
 
     def test_generator_archives_retired_codes(self):
         """A code gone from a newer release stays, archived; a new code is added; other provinces are left out."""
-        release_1 = ("code,regency_code,name\n32.12.01,32.12,Haurgeulis\n33.01.01,33.01,Dayeuhluhur\n",
-                     "code,district_code,name\n32.12.01.2001,32.12.01,Sumbermulya\n"
-                     "32.12.01.2002,32.12.01,Haurkolot\n")
+        release_1 = (
+            "code,regency_code,name\n32.12.01,32.12,Haurgeulis\n33.01.01,33.01,Dayeuhluhur\n",
+            "code,district_code,name\n32.12.01.2001,32.12.01,Sumbermulya\n32.12.01.2002,32.12.01,Haurkolot\n",
+        )
         d1, v1 = area_data.build_rows(*release_1)
         self.assertEqual(d1, [["district_321201", "32.12.01", "Haurgeulis", "regency_3212", "1"]])
         previous_v = area_data.to_csv(area_data.VILLAGE_HEADER, v1)
-        release_2 = "code,district_code,name\n32.12.01.2001,32.12.01,Sumbermulya\n32.12.01.2003,32.12.01,Haurkolot Baru\n"
+        release_2 = (
+            "code,district_code,name\n32.12.01.2001,32.12.01,Sumbermulya\n32.12.01.2003,32.12.01,Haurkolot Baru\n"
+        )
         _d2, v2 = area_data.build_rows(release_1[0], release_2, previous_villages=previous_v)
         self.assertEqual(
             [(r[1], r[4]) for r in v2], [("32.12.01.2001", "1"), ("32.12.01.2002", "0"), ("32.12.01.2003", "1")]
@@ -191,7 +196,9 @@ class TestVillageOfficer(JmscBaseCommon):
             jmsc_village_ids=[(6, 0, cls.dadap.ids)],
         )
         cls.mine = cls._create_migrant("Sutini Dadap", make_nik(1, 2, 90, female=True), village_id=cls.dadap.id)
-        cls.other = cls._create_migrant("Rasinah Juntinyuat", make_nik(2, 2, 90, female=True), village_id=cls.juntinyuat.id)
+        cls.other = cls._create_migrant(
+            "Rasinah Juntinyuat", make_nik(2, 2, 90, female=True), village_id=cls.juntinyuat.id
+        )
         cls.no_village = cls._create_migrant("Carini Tanpa Desa", make_nik(3, 2, 90, female=True))
         Placement = cls.env["jmsc.placement"]
         for migrant in cls.mine | cls.other:
@@ -209,8 +216,10 @@ class TestVillageOfficer(JmscBaseCommon):
             self.other.with_user(self.user_village).read(["name"])
         placements = self.env["jmsc.placement"].with_user(self.user_village).search([])
         self.assertEqual(placements.partner_id, self.mine)
-        documents = self.env["res.partner.id_number"].with_user(self.user_village).search(
-            [("partner_id.is_migrant", "=", True)]
+        documents = (
+            self.env["res.partner.id_number"]
+            .with_user(self.user_village)
+            .search([("partner_id.is_migrant", "=", True)])
         )
         self.assertEqual(documents.partner_id, self.mine)
         # Another village officer (no villages) sees nothing; a regency officer still sees all of Indramayu.
@@ -222,20 +231,32 @@ class TestVillageOfficer(JmscBaseCommon):
     def test_registers_migrants_of_their_villages_only(self):
         Partner = self.env["res.partner"].with_user(self.user_village)
         created = Partner.create(
-            {"name": "Tarmi Baru", "is_migrant": True, "nik": make_nik(4, 2, 90, female=True),
-             "regency_id": self.regency_indramayu.id, "village_id": self.dadap.id}
+            {
+                "name": "Tarmi Baru",
+                "is_migrant": True,
+                "nik": make_nik(4, 2, 90, female=True),
+                "regency_id": self.regency_indramayu.id,
+                "village_id": self.dadap.id,
+            }
         )
         self.assertEqual(created.village_id, self.dadap)
         created.write({"mobile": "081234567890"})
         relative = self.env["res.partner"].with_user(self.user_village).create({"name": "Kerabat Tarmi"})
-        family = self.env["jmsc.family.member"].with_user(self.user_village).create(
-            {"partner_id": created.id, "member_id": relative.id, "relation": "spouse"}
+        family = (
+            self.env["jmsc.family.member"]
+            .with_user(self.user_village)
+            .create({"partner_id": created.id, "member_id": relative.id, "relation": "spouse"})
         )
         self.assertEqual(family.partner_id, created)
         with self.assertRaises(AccessError):
             Partner.create(
-                {"name": "Tarmi Lain", "is_migrant": True, "nik": make_nik(5, 2, 90, female=True),
-                 "regency_id": self.regency_indramayu.id, "village_id": self.juntinyuat.id}
+                {
+                    "name": "Tarmi Lain",
+                    "is_migrant": True,
+                    "nik": make_nik(5, 2, 90, female=True),
+                    "regency_id": self.regency_indramayu.id,
+                    "village_id": self.juntinyuat.id,
+                }
             )
         with self.assertRaises(AccessError):
             self.other.with_user(self.user_village).write({"mobile": "081234567891"})
@@ -252,13 +273,20 @@ class TestKantongPmi(JmscBaseCommon):
         cls.juntinyuat = cls.env.ref("jmsc_base.village_3212112005")
         cls.ujunggebang = cls.env.ref("jmsc_base.village_3209272011")
         cls.countries = {
-            "tw": cls.env.ref("base.tw"), "hk": cls.env.ref("base.hk"), "my": cls.env.ref("base.my"),
+            "tw": cls.env.ref("base.tw"),
+            "hk": cls.env.ref("base.hk"),
+            "my": cls.env.ref("base.my"),
         }
         plan = [  # village, stage, destination
-            (cls.dadap, "abroad", "tw"), (cls.dadap, "abroad", "tw"), (cls.dadap, "abroad", "hk"),
-            (cls.dadap, "returned", "my"), (cls.dadap, "prospective", None),
-            (cls.juntinyuat, "abroad", "hk"), (cls.juntinyuat, "returned", "tw"),
-            (cls.ujunggebang, "abroad", "my"), (cls.ujunggebang, "prospective", None),
+            (cls.dadap, "abroad", "tw"),
+            (cls.dadap, "abroad", "tw"),
+            (cls.dadap, "abroad", "hk"),
+            (cls.dadap, "returned", "my"),
+            (cls.dadap, "prospective", None),
+            (cls.juntinyuat, "abroad", "hk"),
+            (cls.juntinyuat, "returned", "tw"),
+            (cls.ujunggebang, "abroad", "my"),
+            (cls.ujunggebang, "prospective", None),
         ]
         cls.migrants = cls.env["res.partner"]
         for serial, (village, stage, country) in enumerate(plan, start=1):
@@ -286,7 +314,7 @@ class TestKantongPmi(JmscBaseCommon):
         rows = list(sheet.iter_rows(values_only=True))
         header_index = next(i for i, row in enumerate(rows) if row[0] == "Rank")
         header = rows[header_index]
-        return [dict(zip(header, row, strict=False)) for row in rows[header_index + 1:] if row[0]]
+        return [dict(zip(header, row, strict=False)) for row in rows[header_index + 1 :] if row[0]]
 
     def _expected(self, village_or_district, field):
         Partner = self.env["res.partner"]
@@ -326,19 +354,24 @@ class TestKantongPmi(JmscBaseCommon):
 
     def test_village_officer_workbook_covers_their_villages(self):
         officer = new_test_user(
-            self.env, login="jmsc_village_kantong", groups="jmsc_base.group_jmsc_village_officer",
+            self.env,
+            login="jmsc_village_kantong",
+            groups="jmsc_base.group_jmsc_village_officer",
             jmsc_village_ids=[(6, 0, self.dadap.ids)],
         )
         action = self.env["res.partner"].with_user(officer).action_kantong_pmi_xlsx()
         self.assertEqual(action["report_name"], "jmsc_base.kantong_pmi_xlsx")
         content, _type = (
-            self.env["ir.actions.report"].with_user(officer)._render("jmsc_base.kantong_pmi_xlsx", [], data=action["data"])
+            self.env["ir.actions.report"]
+            .with_user(officer)
+            ._render("jmsc_base.kantong_pmi_xlsx", [], data=action["data"])
         )
         villages = self._sheet_rows(content, "Villages")
         self.assertEqual([row["Village"] for row in villages], ["Dadap"])
-        self.assertEqual(villages[0]["Registered"], self.env["res.partner"].search_count(
-            [("is_migrant", "=", True), ("village_id", "=", self.dadap.id)]
-        ))
+        self.assertEqual(
+            villages[0]["Registered"],
+            self.env["res.partner"].search_count([("is_migrant", "=", True), ("village_id", "=", self.dadap.id)]),
+        )
 
 
 @tagged("post_install", "-at_install")

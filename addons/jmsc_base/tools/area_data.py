@@ -48,13 +48,23 @@ def build_rows(districts_csv, villages_csv, province="32", previous_districts=""
     districts = {}
     for row in read_csv(districts_csv):
         if row["code"].startswith(prefix):
-            districts[row["code"]] = [district_xmlid(row["code"]), row["code"], row["name"].strip(),
-                                      regency_xmlid(row["regency_code"]), "1"]
+            districts[row["code"]] = [
+                district_xmlid(row["code"]),
+                row["code"],
+                row["name"].strip(),
+                regency_xmlid(row["regency_code"]),
+                "1",
+            ]
     villages = {}
     for row in read_csv(villages_csv):
         if row["code"].startswith(prefix):
-            villages[row["code"]] = [village_xmlid(row["code"]), row["code"], row["name"].strip(),
-                                     district_xmlid(row["district_code"]), "1"]
+            villages[row["code"]] = [
+                village_xmlid(row["code"]),
+                row["code"],
+                row["name"].strip(),
+                district_xmlid(row["district_code"]),
+                "1",
+            ]
     for code, row in _previous(previous_districts).items():
         if code not in districts:
             districts[code] = [row["id"], code, row["name"], row["regency_id:id"], "0"]
