@@ -50,6 +50,7 @@ def main():
         "<odoo>",
     ]
     in_kantong = {}
+    placed = {}
     for xmlid, regency, district_name, village_name in migrants:
         kantong = KANTONG.get(regency)
         district = village = None
@@ -64,10 +65,15 @@ def main():
             options = by_district[district["id"]]
             village = next((v for v in options if v["name"].lower() == village_name.lower()), None)
             village = village or options[zlib.crc32((xmlid + village_name).encode()) % len(options)]
+        placed.setdefault(village["id"], []).append(xmlid)
+    # A function, not a record: it also runs when the demo migrants (noupdate) already exist.
+    for village_id, xmlids in placed.items():
+        refs = ", ".join(f"ref('{x}')" for x in xmlids)
         out += [
-            f'    <record id="{xmlid}" model="res.partner">',
-            f'        <field name="village_id" ref="{village["id"]}"/>',
-            "    </record>",
+            '    <function model="res.partner" name="write">',
+            f'        <value eval="[{refs}]"/>',
+            f"        <value eval=\"{{'village_id': ref('{village_id}')}}\"/>",
+            "    </function>",
         ]
     out.append("</odoo>")
     with open(os.path.join(MODULE, "demo", "jmsc_area_migrants_demo.xml"), "w", encoding="utf-8") as handle:
