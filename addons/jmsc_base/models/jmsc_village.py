@@ -14,7 +14,7 @@ class JmscVillage(models.Model):
 
     name = fields.Char(required=True)
     code = fields.Char(required=True, index=True, help="Kemendagri code, e.g. 32.12.01.2001.")
-    district_id = fields.Many2one("jmsc.district", string="District", required=True, index=True, ondelete="restrict")
+    district_id = fields.Many2one("jmsc.district", required=True, index=True, ondelete="restrict")
     regency_id = fields.Many2one(related="district_id.regency_id", store=True, index=True, string="Regency/City")
     kind = fields.Selection(
         [("desa", "Village (Desa)"), ("kelurahan", "Urban Village (Kelurahan)")],

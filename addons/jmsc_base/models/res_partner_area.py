@@ -1,9 +1,11 @@
+# pylint: disable=consider-merging-classes-inherited
 import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
+# Kept apart from res_partner.py so the parallel work on jmsc_base merges cleanly.
 class ResPartner(models.Model):
     """Official areas on the migrant's address (regency -> district -> village) and the village statistics."""
 
@@ -11,7 +13,6 @@ class ResPartner(models.Model):
 
     district_id = fields.Many2one(
         "jmsc.district",
-        string="District",
         compute="_compute_district_id",
         store=True,
         readonly=False,
@@ -21,7 +22,6 @@ class ResPartner(models.Model):
     )
     village_id = fields.Many2one(
         "jmsc.village",
-        string="Village",
         index="btree_not_null",
         tracking=True,
         domain="[('district_id', '=?', district_id), ('regency_id', '=?', regency_id)]",

@@ -1,6 +1,8 @@
+# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 
 
+# Kept apart from res_users.py so the parallel work on jmsc_base merges cleanly.
 class ResUsers(models.Model):
     _inherit = "res.users"
 
