@@ -16,6 +16,7 @@ class ResPartner(models.Model):
         compute="_compute_district_id",
         store=True,
         readonly=False,
+        precompute=True,
         index="btree_not_null",
         tracking=True,
         domain="[('regency_id', '=?', regency_id)]",
@@ -27,8 +28,9 @@ class ResPartner(models.Model):
         domain="[('district_id', '=?', district_id), ('regency_id', '=?', regency_id)]",
     )
     # The free-text fields stay (imports, anonymisation, legacy data) and follow the official area when set.
-    district = fields.Char(compute="_compute_area_names", store=True, readonly=False)
-    village = fields.Char(compute="_compute_area_names", store=True, readonly=False)
+    # Precomputed: a new partner without area gets its values before the INSERT (no extra fetch).
+    district = fields.Char(compute="_compute_area_names", store=True, readonly=False, precompute=True)
+    village = fields.Char(compute="_compute_area_names", store=True, readonly=False, precompute=True)
     destination_country_id = fields.Many2one(
         "res.country",
         string="Last Destination",
