@@ -3,6 +3,7 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 # Kept apart from res_partner.py so the parallel work on jmsc_base merges cleanly.
@@ -134,6 +135,39 @@ class ResPartner(models.Model):
         message = self._jmsc_nik_area_warning()
         if message:
             return {"warning": {"title": self.env._("NIK issued in another regency"), "message": message}}
+
+    @api.model
+    def _jmsc_match_area_names(self):
+        """Give migrants typed before the official areas existed their district and village, when the
+        free text names exactly one district of their regency (and one village of that district).
+        Run after each load of the area files; unmatched text stays as typed. Returns the count matched."""
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.id, MIN(d.id), COUNT(DISTINCT d.id), MIN(v.id), COUNT(DISTINCT v.id)
+                  FROM res_partner p
+                  JOIN jmsc_district d ON d.regency_id = p.regency_id
+                       AND lower(d.name) = lower(btrim(p.district)) AND d.active
+                  LEFT JOIN jmsc_village v ON v.district_id = d.id
+                       AND lower(v.name) = lower(btrim(p.village)) AND v.active
+                 WHERE p.is_migrant AND p.district_id IS NULL AND p.district IS NOT NULL
+                 GROUP BY p.id
+                """
+            )
+        )
+        by_area = {}
+        for partner_id, district_id, n_districts, village_id, n_villages in rows:
+            if n_districts != 1:
+                continue
+            key = (district_id, village_id if n_villages == 1 else False)
+            by_area.setdefault(key, []).append(partner_id)
+        partners = self.with_context(tracking_disable=True, active_test=False)
+        for (district_id, village_id), partner_ids in by_area.items():
+            vals = (
+                {"district_id": district_id, "village_id": village_id} if village_id else {"district_id": district_id}
+            )
+            partners.browse(partner_ids).write(vals)
+        return sum(len(ids) for ids in by_area.values())
 
     @api.model
     def action_kantong_pmi_xlsx(self):

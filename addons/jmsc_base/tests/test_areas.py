@@ -177,6 +177,21 @@ class TestAreaAddress(JmscBaseCommon):
         with self.assertRaisesText(ValidationError, "Kaplongan Lor"):
             migrant.write({"village_id": self.kaplongan.id, "district_id": self.dadap.district_id.id})
 
+    def test_typed_names_are_matched_to_official_areas(self):
+        typed = self._create_migrant(
+            "Dasmini", make_nik(9, 9, 92, female=True), district="juntinyuat ", village="DADAP"
+        )
+        unknown = self._create_migrant(
+            "Dasmina", make_nik(9, 9, 93, female=True), district="Juntinyuat", village="Atlantis"
+        )
+        elsewhere = self._create_migrant("Dasmino", make_nik(9, 9, 94), district="Susukan", village="Ujunggebang")
+        self.env.flush_all()
+        self.assertGreaterEqual(self.env["res.partner"]._jmsc_match_area_names(), 2)
+        self.assertEqual((typed.district_id, typed.village_id), (self.dadap.district_id, self.dadap))
+        self.assertEqual((unknown.district_id, unknown.village_id.id), (self.dadap.district_id, False))
+        self.assertEqual(unknown.village, "Atlantis", "unmatched text stays as typed")
+        self.assertFalse(elsewhere.district_id, "Susukan is not a district of Indramayu")
+
     def test_anonymising_clears_the_village(self):
         migrant = self._create_migrant("Karsih", make_nik(9, 9, 91, female=True), village_id=self.dadap.id)
         migrant._jmsc_anonymize()
