@@ -10,3 +10,8 @@ from . import res_partner_id_number
 from . import res_users
 from . import res_groups
 from . import jmsc_rate_limit
+from . import jmsc_district
+from . import jmsc_village
+from . import res_partner_area
+from . import res_users_village
+from . import res_partner_agency

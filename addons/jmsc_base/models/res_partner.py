@@ -276,6 +276,7 @@ class ResPartner(models.Model):
                 gender, born, _region = nik_tools.parse_nik(partner.nik, today, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(partner._jmsc_nik_error_message(partner.nik, err)) from err
+            partner._jmsc_check_nik_district()  # areas: region digits name a real district (res_partner_area.py)
             if partner.gender and partner.gender != gender:
                 raise ValidationError(
                     self.env._(

@@ -1,2 +1,3 @@
 from . import migrant_registry_xlsx
 from . import migrant_statistics_xlsx
+from . import kantong_pmi_xlsx

@@ -13,3 +13,4 @@ from . import test_portal
 from . import test_rate_limit
 from . import test_least_privilege
 from . import test_access_matrix
+from . import test_areas
