@@ -675,6 +675,7 @@ class HelpdeskTicket(models.Model):
                     "description": plaintext2html(cleaned["description"]),
                     "category_id": category.id,
                     "stage_id": moderation.id,
+                    "user_id": False,
                     "jmsc_sla_start": False,
                     "channel_id": channel.id if channel else False,
                     "jmsc_caller_type": "migrant"
