@@ -1,14 +1,9 @@
 import hashlib
 
-import psycopg2
-
 from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
-from odoo.tools import SQL, mute_logger
-
-# Set when jmsc_base's limiter fails on this server (see _jmsc_hit_fallback).
-_SHARED_LIMITER_BROKEN = []
+from odoo.tools import SQL
 
 FORM_FIELDS = ("name", "contact", "migrant_name", "country_id", "category_id", "description")
 # A field hidden from people (CSS) that bots fill in: such posts are dropped without a word.
@@ -38,14 +33,7 @@ class JmscComplaintController(http.Controller):
             count = int(param) if param else count
         except ValueError:
             pass
-        limiter = request.env["jmsc.rate.limit"].sudo()
-        if not _SHARED_LIMITER_BROKEN:
-            try:
-                with mute_logger("odoo.sql_db"), request.env.cr.savepoint():
-                    return limiter._jmsc_hit(f"complaint:{name}:{key}", count, window)
-            except psycopg2.DataError:
-                _SHARED_LIMITER_BROKEN.append(True)
-        return _jmsc_hit_fallback(limiter, f"complaint:{name}:{key}", count, window)
+        return _jmsc_hit(request.env, f"complaint:{name}:{key}", count, window)
 
     def _render(self, template, values, status=200):
         # The public pages speak Bahasa Indonesia whatever the visitor's browser says.
@@ -106,20 +94,37 @@ class JmscComplaintController(http.Controller):
         )
 
 
-def _jmsc_hit_fallback(limiter, key, limit, window_seconds):
-    """TEMPORARY, to delete once jmsc_base is fixed: its `_jmsc_hit` subtracts the text '3600 seconds' from a
-    timestamp, which PostgreSQL refuses. The same count on the same table and lock, with a real interval."""
-    cr = limiter.env.cr
-    cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
-    cr.execute(
-        SQL(
-            "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
-            "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
-            key,
-            int(window_seconds),
-        )
-    )
-    if cr.fetchone()[0] >= limit:
-        return False
-    cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
-    return True
+def _jmsc_hit(env, key, limit, window_seconds):
+    """Count one hit on ``key`` in the ``jmsc_rate_limit`` table; False (nothing counted) past ``limit``.
+
+    TEMPORARY stand-in for jmsc_base's ``jmsc.rate.limit._jmsc_hit`` (to use again once fixed), which
+    (1) subtracts the text '3600 seconds' from a timestamp, refused by PostgreSQL, and (2) counts in the
+    request's REPEATABLE READ snapshot, taken before its advisory lock is granted, so parallel workers do
+    not see each other's hits and a burst slips past the limit. Here the hit is counted in its own
+    transaction: a session advisory lock on the key, then a fresh snapshot (after the lock), count,
+    insert, commit, unlock. The hit stays counted even if the request fails afterwards.
+    """
+    lock = SQL("hashtext(%s)", f"jmsc.rate.limit:{key}")
+    with env.registry.cursor() as cr:
+        cr.execute(SQL("SELECT pg_advisory_lock(%s)", lock))
+        try:
+            # A dedicated cursor: its commits are its own (the request's transaction is untouched).
+            cr.commit()
+            cr.execute(
+                SQL(
+                    "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
+                    "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
+                    key,
+                    int(window_seconds),
+                )
+            )
+            allowed = cr.fetchone()[0] < limit
+            if allowed:
+                cr.execute(
+                    SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key)
+                )
+            cr.commit()
+        finally:
+            cr.execute(SQL("SELECT pg_advisory_unlock(%s)", lock))
+            cr.commit()
+    return allowed
