@@ -411,14 +411,21 @@ class HelpdeskTicket(models.Model):
                         )
                     )
 
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """Officers without an email address log notes and move cases all the same (contract 7): the
+        message keeps them as author and goes out from the company's address (else OdooBot's)."""
+        author_id, email_from = super()._message_compute_author(author_id, email_from, raise_on_email=False)
+        if not email_from:
+            email_from = self._jmsc_fallback_email_from()
+        return author_id, email_from
+
+    def _jmsc_fallback_email_from(self):
+        return self.env.company.partner_id.email_formatted or self.env.ref("base.partner_root").email_formatted
+
     def _jmsc_post_note(self, body):
         """A note in the chatter that never needs the acting user's email address (contract 7)."""
         author = self.env.user.partner_id
-        email_from = (
-            author.email_formatted
-            or self.env.company.partner_id.email_formatted
-            or self.env.ref("base.partner_root").email_formatted
-        )
+        email_from = author.email_formatted or self._jmsc_fallback_email_from()
         for ticket in self:
             ticket.message_post(
                 body=body,

@@ -193,3 +193,13 @@ class TestLeastPrivilege(JmscHelpdeskCommon):
         # The agent's queue works for the agent and shows their cases and the moderation queue.
         action = self.env.ref("jmsc_helpdesk.helpdesk_ticket_action_jmsc_queue").sudo()
         self.assertIn("jmsc_moderation", action.domain)
+
+    def test_agent_without_email_works_and_closes_a_case(self):
+        """Contract 7: no "Please configure the sender's email address" for a user without one."""
+        self.user_agent2.partner_id.email = False
+        case = self.case_plain.with_user(self.user_agent2)
+        case.write({"jmsc_public_update": "Employer contacted."})
+        case.write({"stage_id": self.stage_progress.id})
+        case.message_post(body="Called the family back.", message_type="comment", subtype_xmlid="mail.mt_note")
+        case.write({"stage_id": self.stage_done.id})
+        self.assertTrue(self.case_plain.closed)
