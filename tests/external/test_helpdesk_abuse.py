@@ -161,7 +161,9 @@ def main():
         )
         migrants = dewi.execute("res.partner", "search_count", [("is_migrant", "=", True)])
         all_migrants = admin.execute("res.partner", "search_count", [("is_migrant", "=", True)])
-        checks.check("agent.dewi reads only the migrants of her cases", migrants < all_migrants, (migrants, all_migrants))
+        checks.check(
+            "agent.dewi reads only the migrants of her cases", migrants < all_migrants, (migrants, all_migrants)
+        )
         try:
             some = dewi.execute("res.partner", "search", [("is_migrant", "=", True)], limit=1)
             dewi.execute("res.partner", "read", some, ["nik"])

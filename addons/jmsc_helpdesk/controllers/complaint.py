@@ -28,11 +28,9 @@ class JmscComplaintController(http.Controller):
     def _hit(self, name, key):
         count, window = LIMITS[name]
         # sudo: system parameters and the rate limiter have no public ACL by design (public callers hold no user).
-        param = request.env["ir.config_parameter"].sudo().get_param(f"jmsc_helpdesk.complaint_limit_{name}")
-        try:
-            count = int(param) if param else count
-        except ValueError:
-            pass
+        param = request.env["ir.config_parameter"].sudo().get_param(f"jmsc_helpdesk.complaint_limit_{name}") or ""
+        if param.strip().isdigit():
+            count = int(param)
         return _jmsc_hit(request.env, f"complaint:{name}:{key}", count, window)
 
     def _render(self, template, values, status=200):
@@ -100,31 +98,25 @@ def _jmsc_hit(env, key, limit, window_seconds):
     TEMPORARY stand-in for jmsc_base's ``jmsc.rate.limit._jmsc_hit`` (to use again once fixed), which
     (1) subtracts the text '3600 seconds' from a timestamp, refused by PostgreSQL, and (2) counts in the
     request's REPEATABLE READ snapshot, taken before its advisory lock is granted, so parallel workers do
-    not see each other's hits and a burst slips past the limit. Here the hit is counted in its own
-    transaction: a session advisory lock on the key, then a fresh snapshot (after the lock), count,
-    insert, commit, unlock. The hit stays counted even if the request fails afterwards.
+    not see each other's hits and a burst slips past the limit. Here the hit is counted in a transaction
+    of its own, READ COMMITTED, after the lock: every statement sees the hits other workers committed.
+    The transaction commits (and releases the lock) when the cursor closes; the hit stays counted even
+    if the request fails afterwards.
     """
-    lock = SQL("hashtext(%s)", f"jmsc.rate.limit:{key}")
     with env.registry.cursor() as cr:
-        cr.execute(SQL("SELECT pg_advisory_lock(%s)", lock))
-        try:
-            # A dedicated cursor: its commits are its own (the request's transaction is untouched).
-            cr.commit()
-            cr.execute(
-                SQL(
-                    "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
-                    "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
-                    key,
-                    int(window_seconds),
-                )
+        if not env.registry.in_test_mode():
+            # The first statement of this transaction (tests share one transaction: no isolation to set).
+            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
+                "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
+                key,
+                int(window_seconds),
             )
-            allowed = cr.fetchone()[0] < limit
-            if allowed:
-                cr.execute(
-                    SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key)
-                )
-            cr.commit()
-        finally:
-            cr.execute(SQL("SELECT pg_advisory_unlock(%s)", lock))
-            cr.commit()
-    return allowed
+        )
+        if cr.fetchone()[0] >= limit:
+            return False
+        cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
+    return True

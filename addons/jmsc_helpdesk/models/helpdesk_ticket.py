@@ -265,9 +265,7 @@ class HelpdeskTicket(models.Model):
                 and bool(vals["jmsc_is_sensitive"]) != bool(category.jmsc_is_sensitive)
                 and not may_flag
             ):
-                raise UserError(
-                    self.env._("Only a case manager or a supervisor can set the sensitive flag of a case.")
-                )
+                raise UserError(self.env._("Only a case manager or a supervisor can set the sensitive flag of a case."))
             if category:
                 if "priority" not in vals and category.jmsc_default_priority:
                     vals["priority"] = category.jmsc_default_priority
@@ -389,9 +387,7 @@ class HelpdeskTicket(models.Model):
         if "user_id" in vals and not self.env.user.has_group(CASE_MANAGER_GROUP):
             new_user = self.env["res.users"].browse(vals["user_id"])
             for ticket in self.filtered("jmsc_is_sensitive"):
-                if ticket.user_id != new_user and not (
-                    new_user and new_user.sudo().has_group(CASE_MANAGER_GROUP)
-                ):
+                if ticket.user_id != new_user and not (new_user and new_user.sudo().has_group(CASE_MANAGER_GROUP)):
                     raise UserError(
                         self.env._(
                             "Case %s is sensitive: only a case manager can assign it to someone who is not a "
@@ -715,9 +711,7 @@ class HelpdeskTicket(models.Model):
         """Attachment values for the allowed uploads; ValidationError past the quota (count, size, types)."""
         uploads = [(name, content) for name, content in uploads if name or content]
         if len(uploads) > COMPLAINT_MAX_FILES:
-            raise ValidationError(
-                self.env._("Attach at most %s files to a report.", COMPLAINT_MAX_FILES)
-            )
+            raise ValidationError(self.env._("Attach at most %s files to a report.", COMPLAINT_MAX_FILES))
         if sum(len(content) for _name, content in uploads) > COMPLAINT_MAX_TOTAL_BYTES:
             raise ValidationError(
                 self.env._(

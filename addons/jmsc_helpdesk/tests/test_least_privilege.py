@@ -129,9 +129,7 @@ class TestLeastPrivilege(JmscHelpdeskCommon):
             self.assertEqual(sensitive[0]["__count"], expected - 1, user.login)
             rows = Ticket.search(domain).export_data(["number", "name"])["datas"]
             self.assertEqual(len(rows), expected, user.login)
-            self.assertEqual(
-                self.case_tppo.number in [row[0] for row in rows], expected == 2, user.login
-            )
+            self.assertEqual(self.case_tppo.number in [row[0] for row in rows], expected == 2, user.login)
 
     # Migrants (contract 1)
 
