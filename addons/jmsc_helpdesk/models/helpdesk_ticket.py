@@ -2,6 +2,7 @@ import base64
 import secrets
 from datetime import datetime
 
+import babel.dates
 import pytz
 from markupsafe import Markup
 
@@ -10,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import babel_locale_parse
 
 CALLER_TYPES = [
     ("migrant", "Migrant"),
@@ -152,13 +154,18 @@ class HelpdeskTicket(models.Model):
                 ticket.jmsc_country_id = ticket.jmsc_migrant_id.current_country_id
 
     @api.depends("jmsc_country_id")
+    @api.depends_context("lang")
     def _compute_jmsc_local_time(self):
         now = datetime.now(pytz.utc)
+        locale = babel_locale_parse(self.env.lang or "en_US")
         for ticket in self:
             zones = pytz.country_timezones.get(ticket.jmsc_country_id.code or "", [])
             if zones:
                 local = now.astimezone(pytz.timezone(zones[0]))
-                ticket.jmsc_local_time = f"{local:%a %H:%M} ({zones[0]})"
+                # The weekday in the user's language ("Rab 11:30" in Bahasa Indonesia).
+                ticket.jmsc_local_time = (
+                    f"{babel.dates.format_datetime(local, 'EEE HH:mm', locale=locale)} ({zones[0]})"
+                )
             else:
                 ticket.jmsc_local_time = False
 
