@@ -1,7 +1,7 @@
 {
     "name": "JMSC Call Centre",
     "summary": "Call centre for migrants and their families: cases, calls, SLA, referrals, public complaints",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
@@ -22,6 +22,7 @@
         "views/jmsc_helpdesk_sensitive_case_views.xml",
         "views/res_partner_views.xml",
         "views/complaint_templates.xml",
+        "wizards/jmsc_helpdesk_sensitivity_wizard_views.xml",
         "report/helpdesk_ticket_reports.xml",
         "report/case_summary_templates.xml",
         "views/jmsc_helpdesk_menus.xml",

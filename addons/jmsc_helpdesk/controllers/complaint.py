@@ -1,15 +1,52 @@
+import hashlib
+
 from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
+from odoo.tools import SQL
 
 FORM_FIELDS = ("name", "contact", "migrant_name", "country_id", "category_id", "description")
+# A field hidden from people (CSS) that bots fill in: such posts are dropped without a word.
+HONEYPOT_FIELD = "website_url"
+# (default count, window in seconds); the count can be changed with the system parameter
+# ``jmsc_helpdesk.complaint_limit_<name>``.
+LIMITS = {
+    # per client: complaints sent in an hour
+    "client": (5, 3600),
+    # per client: status look-ups in ten minutes (tracking codes must not be guessed)
+    "status": (30, 600),
+    # every client together, per day: past it the form says to call the hotline
+    "global": (200, 86400),
+}
 
 
 class JmscComplaintController(http.Controller):
+    def _client_key(self):
+        address = request.httprequest.remote_addr or "unknown"
+        return hashlib.sha256(address.encode()).hexdigest()[:32]
+
+    def _hit(self, name, key):
+        count, window = LIMITS[name]
+        # sudo: system parameters and the rate limiter have no public ACL by design (public callers hold no user).
+        param = request.env["ir.config_parameter"].sudo().get_param(f"jmsc_helpdesk.complaint_limit_{name}") or ""
+        if param.strip().isdigit():
+            count = int(param)
+        return _jmsc_hit(request.env, f"complaint:{name}:{key}", count, window)
+
+    def _render(self, template, values, status=200):
+        # The public pages speak Bahasa Indonesia whatever the visitor's browser says.
+        if request.env["res.lang"]._lang_get("id_ID"):
+            request.update_context(lang="id_ID")
+        return request.render(template, values, status=status)
+
+    def _too_many(self, reason):
+        return self._render("jmsc_helpdesk.complaint_too_many", {"reason": reason}, status=429)
+
     def _form_values(self, values=None, error=None):
         return {
             "values": values or {},
             "error": error,
+            "honeypot": HONEYPOT_FIELD,
             "categories": request.env["helpdesk.ticket.category"]
             .sudo()
             .search([("show_in_portal", "=", True), ("jmsc_code", "!=", False)]),
@@ -18,28 +55,68 @@ class JmscComplaintController(http.Controller):
 
     @http.route("/jmsc/complaint", type="http", auth="public", methods=["GET"], website=False, sitemap=False)
     def complaint_form(self, **kwargs):
-        return request.render("jmsc_helpdesk.complaint_form", self._form_values())
+        return self._render("jmsc_helpdesk.complaint_form", self._form_values())
 
     @http.route(
         "/jmsc/complaint", type="http", auth="public", methods=["POST"], website=False, csrf=True, sitemap=False
     )
     def complaint_submit(self, **post):
+        if post.get(HONEYPOT_FIELD):
+            # A bot: it sees the usual answer, nothing is created or counted.
+            return self._render("jmsc_helpdesk.complaint_thanks", {"code": False})
+        if not self._hit("client", self._client_key()):
+            return self._too_many("client")
+        if not self._hit("global", "all"):
+            return self._too_many("global")
         values = {key: post.get(key) for key in FORM_FIELDS}
-        upload = None
-        attachment = post.get("attachment")
-        if attachment and getattr(attachment, "filename", None):
-            upload = (attachment.filename, attachment.read())
+        uploads = [
+            (upload.filename, upload.read())
+            for upload in request.httprequest.files.getlist("attachment")
+            if getattr(upload, "filename", None)
+        ]
         try:
-            code = request.env["helpdesk.ticket"]._jmsc_create_public_complaint(values, upload)
+            code = request.env["helpdesk.ticket"]._jmsc_create_public_complaint(values, uploads)
         except ValidationError as error:
-            return request.render("jmsc_helpdesk.complaint_form", self._form_values(values, error.args[0]), status=400)
-        return request.render("jmsc_helpdesk.complaint_thanks", {"code": code})
+            return self._render("jmsc_helpdesk.complaint_form", self._form_values(values, error.args[0]), status=400)
+        return self._render("jmsc_helpdesk.complaint_thanks", {"code": code})
 
     @http.route("/jmsc/complaint/status", type="http", auth="public", methods=["GET"], website=False, sitemap=False)
     def complaint_status(self, code=None, **kwargs):
+        if code and not self._hit("status", self._client_key()):
+            return self._too_many("status")
         status = request.env["helpdesk.ticket"]._jmsc_public_status(code) if code else None
-        return request.render(
+        return self._render(
             "jmsc_helpdesk.complaint_status",
             {"code": code, "status": status},
             status=404 if code and not status else 200,
         )
+
+
+def _jmsc_hit(env, key, limit, window_seconds):
+    """Count one hit on ``key`` in the ``jmsc_rate_limit`` table; False (nothing counted) past ``limit``.
+
+    TEMPORARY stand-in for jmsc_base's ``jmsc.rate.limit._jmsc_hit`` (to use again once fixed), which
+    (1) subtracts the text '3600 seconds' from a timestamp, refused by PostgreSQL, and (2) counts in the
+    request's REPEATABLE READ snapshot, taken before its advisory lock is granted, so parallel workers do
+    not see each other's hits and a burst slips past the limit. Here the hit is counted in a transaction
+    of its own, READ COMMITTED, after the lock: every statement sees the hits other workers committed.
+    The transaction commits (and releases the lock) when the cursor closes; the hit stays counted even
+    if the request fails afterwards.
+    """
+    with env.registry.cursor() as cr:
+        if not env.registry.in_test_mode():
+            # The first statement of this transaction (tests share one transaction: no isolation to set).
+            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
+                "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
+                key,
+                int(window_seconds),
+            )
+        )
+        if cr.fetchone()[0] >= limit:
+            return False
+        cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
+    return True

@@ -2,13 +2,16 @@ import base64
 import secrets
 from datetime import datetime
 
+import babel.dates
 import pytz
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.misc import babel_locale_parse
 
 CALLER_TYPES = [
     ("migrant", "Migrant"),
@@ -20,9 +23,36 @@ SLA_STATES = [("on_track", "On Track"), ("at_risk", "At Risk"), ("breached", "Br
 # Share of the allowed working time left under which a deadline is "at risk".
 AT_RISK_SHARE = 0.25
 COMPLAINT_MAX_BYTES = 5 * 1024 * 1024
+COMPLAINT_MAX_FILES = 3
+COMPLAINT_MAX_TOTAL_BYTES = 10 * 1024 * 1024
 COMPLAINT_MIMETYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 COMPLAINT_TEXT_LIMITS = {"name": 128, "contact": 128, "migrant_name": 128, "description": 5000}
 CASE_MANAGER_GROUP = "jmsc_helpdesk.group_jmsc_helpdesk_case_manager"
+AGENT_GROUP = "jmsc_helpdesk.group_jmsc_helpdesk_agent"
+# Tracking codes: no I, L, O, U, 0 or 1, so a code read out on the phone cannot be misheard.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+TRACKING_GROUPS = 3
+TRACKING_PREFIX = "JMSC"
+# Context key set only by the methods allowed to change the guarded fields.
+SENSITIVITY_KEY = "jmsc_sensitivity_change"
+MODERATION_KEY = "jmsc_moderation_change"
+
+
+def jmsc_new_tracking_code():
+    groups = ("".join(secrets.choice(TRACKING_ALPHABET) for _i in range(4)) for _g in range(TRACKING_GROUPS))
+    return "-".join([TRACKING_PREFIX, *groups])
+
+
+def jmsc_normalise_tracking_code(raw):
+    """``" jmsc 7k3q-9wxm 4tpa "`` -> ``"JMSC-7K3Q-9WXM-4TPA"``; None if it cannot be a tracking code."""
+    if not raw or not isinstance(raw, str) or len(raw) > 64:
+        return None
+    compact = "".join(ch for ch in raw.upper() if ch.isalnum())
+    if compact.startswith(TRACKING_PREFIX):
+        compact = compact[len(TRACKING_PREFIX) :]
+    if len(compact) != 4 * TRACKING_GROUPS or any(ch not in TRACKING_ALPHABET for ch in compact):
+        return None
+    return "-".join([TRACKING_PREFIX, *(compact[i : i + 4] for i in range(0, len(compact), 4))])
 
 
 class HelpdeskTicket(models.Model):
@@ -71,6 +101,7 @@ class HelpdeskTicket(models.Model):
     jmsc_sensitive_visible = fields.Boolean(
         string="Visible to Me", compute="_compute_jmsc_sensitive_visible", search="_search_jmsc_sensitive_visible"
     )
+    jmsc_in_moderation = fields.Boolean(related="stage_id.jmsc_moderation", string="Awaiting Moderation")
     jmsc_decision = fields.Text(string="Manager's Decision", tracking=True, copy=False)
     jmsc_decision_user_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
     jmsc_call_ids = fields.One2many("jmsc.helpdesk.call", "ticket_id", string="Calls")
@@ -123,13 +154,18 @@ class HelpdeskTicket(models.Model):
                 ticket.jmsc_country_id = ticket.jmsc_migrant_id.current_country_id
 
     @api.depends("jmsc_country_id")
+    @api.depends_context("lang")
     def _compute_jmsc_local_time(self):
         now = datetime.now(pytz.utc)
+        locale = babel_locale_parse(self.env.lang or "en_US")
         for ticket in self:
             zones = pytz.country_timezones.get(ticket.jmsc_country_id.code or "", [])
             if zones:
                 local = now.astimezone(pytz.timezone(zones[0]))
-                ticket.jmsc_local_time = f"{local:%a %H:%M} ({zones[0]})"
+                # The weekday in the user's language ("Rab 11:30" in Bahasa Indonesia).
+                ticket.jmsc_local_time = (
+                    f"{babel.dates.format_datetime(local, 'EEE HH:mm', locale=locale)} ({zones[0]})"
+                )
             else:
                 ticket.jmsc_local_time = False
 
@@ -227,9 +263,16 @@ class HelpdeskTicket(models.Model):
         categories = self.env["helpdesk.ticket.category"].browse(
             [vals["category_id"] for vals in vals_list if vals.get("category_id")]
         )
+        may_flag = self._jmsc_may_change_sensitivity()
         for vals in vals_list:
-            vals.setdefault("jmsc_tracking_code", secrets.token_urlsafe(12))
+            vals.setdefault("jmsc_tracking_code", jmsc_new_tracking_code())
             category = categories.browse(vals.get("category_id"))
+            if (
+                "jmsc_is_sensitive" in vals
+                and bool(vals["jmsc_is_sensitive"]) != bool(category.jmsc_is_sensitive)
+                and not may_flag
+            ):
+                raise UserError(self.env._("Only a case manager or a supervisor can set the sensitive flag of a case."))
             if category:
                 if "priority" not in vals and category.jmsc_default_priority:
                     vals["priority"] = category.jmsc_default_priority
@@ -246,6 +289,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._jmsc_check_guarded_write(vals)
         if "jmsc_decision" in vals:
             self._jmsc_check_decision_right()
             vals = dict(vals, jmsc_decision_user_id=self.env.uid if vals["jmsc_decision"] else False)
@@ -313,6 +357,179 @@ class HelpdeskTicket(models.Model):
     def _jmsc_check_decision_right(self):
         if not self.env.su and not self.env.user.has_group(CASE_MANAGER_GROUP):
             raise AccessError(self.env._("Only a case manager can record the manager's decision on a case."))
+
+    @api.model
+    def _jmsc_may_change_sensitivity(self):
+        return self.env.su or self.env.user.has_group(CASE_MANAGER_GROUP)
+
+    def _jmsc_check_guarded_write(self, vals):
+        """The sensitive flag, moves into/out of sensitive case types, hand-overs of sensitive cases and
+        moderation stages change only through their methods (contract 2)."""
+        if self.env.su:
+            return
+        ctx = self.env.context
+        if not ctx.get(SENSITIVITY_KEY):
+            if "jmsc_is_sensitive" in vals and any(
+                t.jmsc_is_sensitive != bool(vals["jmsc_is_sensitive"]) for t in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "The sensitive flag of a case changes only through “Change Case Type or Sensitivity”, "
+                        "by a case manager or a supervisor."
+                    )
+                )
+            if "category_id" in vals:
+                category = self.env["helpdesk.ticket.category"].browse(vals["category_id"])
+                for ticket in self:
+                    if ticket.category_id == category:
+                        continue
+                    if ticket.jmsc_is_sensitive or category.jmsc_is_sensitive or ticket.category_id.jmsc_is_sensitive:
+                        raise UserError(
+                            self.env._(
+                                "Case %s: a move into or out of a sensitive case type goes through “Change Case "
+                                "Type or Sensitivity”, by a case manager or a supervisor.",
+                                ticket.number,
+                            )
+                        )
+        if "user_id" in vals and not self.env.user.has_group(CASE_MANAGER_GROUP):
+            new_user = self.env["res.users"].browse(vals["user_id"])
+            for ticket in self.filtered("jmsc_is_sensitive"):
+                if ticket.user_id != new_user and not (new_user and new_user.sudo().has_group(CASE_MANAGER_GROUP)):
+                    raise UserError(
+                        self.env._(
+                            "Case %s is sensitive: only a case manager can assign it to someone who is not a "
+                            "case manager.",
+                            ticket.number,
+                        )
+                    )
+        if "stage_id" in vals and not ctx.get(MODERATION_KEY):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            for ticket in self:
+                if ticket.stage_id != stage and (ticket.stage_id.jmsc_moderation or stage.jmsc_moderation):
+                    raise UserError(
+                        self.env._(
+                            "Case %s is a web complaint awaiting moderation: accept it or reject it as spam "
+                            "with the buttons on the case.",
+                            ticket.number,
+                        )
+                    )
+
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """Officers without an email address log notes and move cases all the same (contract 7): the
+        message keeps them as author and goes out from the company's address (else OdooBot's)."""
+        author_id, email_from = super()._message_compute_author(author_id, email_from, raise_on_email=False)
+        if not email_from:
+            email_from = self._jmsc_fallback_email_from()
+        return author_id, email_from
+
+    def _jmsc_fallback_email_from(self):
+        return self.env.company.partner_id.email_formatted or self.env.ref("base.partner_root").email_formatted
+
+    def _jmsc_post_note(self, body):
+        """A note in the chatter that never needs the acting user's email address (contract 7)."""
+        author = self.env.user.partner_id
+        email_from = author.email_formatted or self._jmsc_fallback_email_from()
+        for ticket in self:
+            ticket.message_post(
+                body=body,
+                subtype_xmlid="mail.mt_note",
+                author_id=author.id,
+                email_from=email_from,
+            )
+
+    def _jmsc_change_sensitivity(self, category, is_sensitive, reason):
+        """Move cases to ``category`` and set their sensitive flag: case managers and supervisors only,
+        with a reason recorded in the chatter."""
+        if not self._jmsc_may_change_sensitivity():
+            raise AccessError(
+                self.env._("Only a case manager or a supervisor can change the case type or sensitivity of a case.")
+            )
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for changing the case type or sensitivity."))
+        self.check_access("write")
+        category = category or self.category_id
+        for ticket in self:
+            old_category, old_flag = ticket.category_id, ticket.jmsc_is_sensitive
+            vals = {"category_id": category.id, "jmsc_is_sensitive": bool(is_sensitive)}
+            # sudo-free: the group was checked above and the write still obeys the record rules.
+            ticket.with_context(**{SENSITIVITY_KEY: True}).write(vals)
+            yes, no = self.env._("yes"), self.env._("no")
+            ticket._jmsc_post_note(
+                Markup("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>")
+                % (
+                    self.env._("Case type or sensitivity changed by %s.", self.env.user.name),
+                    self.env._(
+                        "Case type: %(old)s → %(new)s",
+                        old=old_category.display_name or "-",
+                        new=category.display_name or "-",
+                    ),
+                    self.env._(
+                        "Sensitive: %(old)s → %(new)s", old=yes if old_flag else no, new=yes if is_sensitive else no
+                    ),
+                    self.env._("Reason: %s", reason),
+                )
+            )
+        return True
+
+    def action_jmsc_open_sensitivity_wizard(self):
+        self.ensure_one()
+        if not self._jmsc_may_change_sensitivity():
+            raise AccessError(
+                self.env._("Only a case manager or a supervisor can change the case type or sensitivity of a case.")
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Case Type or Sensitivity"),
+            "res_model": "jmsc.helpdesk.sensitivity.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_ticket_id": self.id,
+                "default_category_id": self.category_id.id,
+                "default_is_sensitive": self.jmsc_is_sensitive,
+            },
+        }
+
+    # Moderation of web complaints
+
+    def _jmsc_check_moderation(self):
+        if not self.env.user.has_group(AGENT_GROUP):
+            raise AccessError(self.env._("Only call centre agents can moderate web complaints."))
+        self.check_access("write")
+        for ticket in self:
+            if not ticket.stage_id.jmsc_moderation:
+                raise UserError(self.env._("Case %s is not awaiting moderation.", ticket.number))
+
+    def action_jmsc_accept_complaint(self):
+        """Accept web complaints: they enter the first working stage, the SLA clock starts now and the
+        accepting agent takes them (unless assigned already)."""
+        self._jmsc_check_moderation()
+        now = fields.Datetime.now()
+        stage_new = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        for ticket in self:
+            vals = {"stage_id": stage_new.id, "jmsc_sla_start": now}
+            if not ticket.user_id:
+                vals["user_id"] = self.env.uid
+            ticket.with_context(**{MODERATION_KEY: True}).write(vals)
+            ticket._jmsc_refresh_sla_state(now)
+            ticket._jmsc_post_note(
+                self.env._("Web complaint accepted by %s: the SLA clock starts now.", self.env.user.name)
+            )
+        return True
+
+    def action_jmsc_reject_complaint(self):
+        """Reject web complaints as spam: closed without an SLA and without mailing the sender."""
+        self._jmsc_check_moderation()
+        stage_rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+        for ticket in self:
+            vals = {"stage_id": stage_rejected.id, "jmsc_sla_start": False, "jmsc_sla_state": "on_track"}
+            if ticket.jmsc_is_sensitive and not ticket.jmsc_decision:
+                # The close gate of sensitive cases: the rejection is the case manager's decision.
+                vals["jmsc_decision"] = self.env._("Rejected as spam during moderation.")
+            ticket.with_context(**{MODERATION_KEY: True}, mail_notrack=True).write(vals)
+            ticket._jmsc_post_note(self.env._("Web complaint rejected as spam by %s.", self.env.user.name))
+        return True
 
     def _jmsc_check_can_close(self, vals):
         for ticket in self.filtered("jmsc_is_sensitive"):
@@ -426,11 +643,12 @@ class HelpdeskTicket(models.Model):
     # Public complaint form
 
     @api.model
-    def _jmsc_create_public_complaint(self, values, upload=None):
+    def _jmsc_create_public_complaint(self, values, uploads=None):
         """Create a case from the public form after checking every input; returns its tracking code.
 
         ``values``: name, contact, migrant_name, country_id, category_id, description;
-        ``upload``: optional (filename, bytes).
+        ``uploads``: optional list of (filename, bytes). The case waits in the moderation stage, its SLA
+        clock stopped, until an agent accepts it.
         """
         labels = {
             "name": self.env._("Your name"),
@@ -454,8 +672,10 @@ class HelpdeskTicket(models.Model):
         if not category or not category.show_in_portal or not category.jmsc_code:
             raise ValidationError(self.env._("The field “Problem” must be one of the case types offered."))
         country = self._jmsc_public_record("res.country", values.get("country_id"))
-        attachment_vals = self._jmsc_check_complaint_upload(upload) if upload else None
+        attachments_vals = self._jmsc_check_complaint_uploads(uploads or [])
         channel = self.env.ref("jmsc_helpdesk.channel_web_form", raise_if_not_found=False)
+        moderation = self.env.ref("jmsc_helpdesk.stage_moderation")
+        # sudo: the public user holds no right on cases; every input was checked above.
         ticket = (
             self.sudo()
             .with_context(mail_create_nolog=True)
@@ -464,6 +684,9 @@ class HelpdeskTicket(models.Model):
                     "name": self.env._("Web complaint about %s", cleaned["migrant_name"]),
                     "description": plaintext2html(cleaned["description"]),
                     "category_id": category.id,
+                    "stage_id": moderation.id,
+                    "user_id": False,
+                    "jmsc_sla_start": False,
                     "channel_id": channel.id if channel else False,
                     "jmsc_caller_type": "migrant"
                     if cleaned["name"].casefold() == cleaned["migrant_name"].casefold()
@@ -476,8 +699,10 @@ class HelpdeskTicket(models.Model):
                 }
             )
         )
-        if attachment_vals:
-            self.env["ir.attachment"].sudo().create(dict(attachment_vals, res_model=self._name, res_id=ticket.id))
+        if attachments_vals:
+            self.env["ir.attachment"].sudo().create(
+                [dict(vals, res_model=self._name, res_id=ticket.id) for vals in attachments_vals]
+            )
         return ticket.jmsc_tracking_code
 
     @api.model
@@ -489,8 +714,23 @@ class HelpdeskTicket(models.Model):
         return self.env[model].sudo().search([("id", "=", record_id)], limit=1) if record_id > 0 else self.env[model]
 
     @api.model
+    def _jmsc_check_complaint_uploads(self, uploads):
+        """Attachment values for the allowed uploads; ValidationError past the quota (count, size, types)."""
+        uploads = [(name, content) for name, content in uploads if name or content]
+        if len(uploads) > COMPLAINT_MAX_FILES:
+            raise ValidationError(self.env._("Attach at most %s files to a report.", COMPLAINT_MAX_FILES))
+        if sum(len(content) for _name, content in uploads) > COMPLAINT_MAX_TOTAL_BYTES:
+            raise ValidationError(
+                self.env._(
+                    "The attachments together are larger than %s MB.", COMPLAINT_MAX_TOTAL_BYTES // (1024 * 1024)
+                )
+            )
+        return [self._jmsc_check_complaint_upload(upload) for upload in uploads]
+
+    @api.model
     def _jmsc_check_complaint_upload(self, upload):
         filename, content = upload
+        filename = (filename or "").replace("\\", "/").rsplit("/", 1)[-1][:128]
         if len(content) > COMPLAINT_MAX_BYTES:
             raise ValidationError(
                 self.env._(
@@ -500,7 +740,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
         mimetype = guess_mimetype(content)
-        extension = (filename or "").rsplit(".", 1)[-1].lower()
+        extension = filename.rsplit(".", 1)[-1].lower()
         allowed = COMPLAINT_MIMETYPES.get(mimetype)
         if not allowed or extension not in {allowed, "jpeg" if allowed == "jpg" else allowed}:
             raise ValidationError(self.env._("The attachment %s must be a PDF, JPG or PNG file.", filename))
@@ -508,14 +748,35 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _jmsc_public_status(self, code):
-        """Stage and last public update of the case with this tracking code, or None."""
-        if not code or not isinstance(code, str) or len(code) > 64:
+        """What the complainant may know of the case with this tracking code (any case, spacing or
+        dashes), or None: a public status in plain words, the last public update and its date."""
+        code = jmsc_normalise_tracking_code(code)
+        if not code:
             return None
+        # sudo: the public user reads no case; only the fields below leave this method.
         ticket = self.sudo().search([("jmsc_tracking_code", "=", code)], limit=1)
         if not ticket:
             return None
         return {
-            "stage": ticket.stage_id.name,
+            "code": code,
+            "stage": ticket._jmsc_public_stage_label(),
             "update": ticket.jmsc_public_update or "",
-            "date": ticket.last_stage_update,
+            "date": ticket.last_stage_update or ticket.create_date,
         }
+
+    def _jmsc_public_stage_label(self):
+        self.ensure_one()
+        stage = self.stage_id
+        if stage.jmsc_moderation:
+            return self.env._("Received, waiting to be checked by an officer")
+        if stage == self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected", raise_if_not_found=False):
+            return self.env._("Not processed (the report could not be handled)")
+        if stage.closed:
+            return self.env._("Finished")
+        if stage.jmsc_pause_sla:
+            return self.env._("Waiting for information from you: the call centre will contact you")
+        if stage == self.env.ref("jmsc_helpdesk.stage_referred", raise_if_not_found=False):
+            return self.env._("Referred to the agency in charge")
+        if stage.unattended:
+            return self.env._("Accepted, waiting for an officer")
+        return self.env._("Being handled by an officer")

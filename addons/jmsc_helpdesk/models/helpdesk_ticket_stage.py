@@ -9,3 +9,8 @@ class HelpdeskTicketStage(models.Model):
         help="While a case is in this stage (e.g. waiting for the caller), its SLA clock stops "
         "and the deadlines move by the working time spent here.",
     )
+    jmsc_moderation = fields.Boolean(
+        string="Moderation",
+        help="Web complaints wait here until an agent accepts them (their SLA clock starts then) or rejects "
+        "them as spam. Cases enter and leave this stage only through those buttons.",
+    )

@@ -16,3 +16,7 @@ class HelpdeskTicketTeam(models.Model):
         domain=[("share", "=", False)],
         help="Notified when a case of this team breaches its SLA (the team leader when empty).",
     )
+
+    def _get_applicable_stages(self):
+        # The moderation stage is entered only by web complaints, never as a new case's first stage.
+        return super()._get_applicable_stages().filtered(lambda stage: not stage.jmsc_moderation)

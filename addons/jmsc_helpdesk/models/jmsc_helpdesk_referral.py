@@ -88,6 +88,11 @@ class JmscHelpdeskReferral(models.Model):
             )
         return referrals
 
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        # Officers without an email address log notes all the same (contract 7).
+        author_id, email_from = super()._message_compute_author(author_id, email_from, raise_on_email=False)
+        return author_id, email_from or self.env["helpdesk.ticket"]._jmsc_fallback_email_from()
+
     def action_acknowledge(self):
         self.write({"state": "acknowledged"})
 

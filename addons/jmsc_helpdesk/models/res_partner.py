@@ -1,6 +1,7 @@
 import re
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -22,53 +23,95 @@ class ResPartner(models.Model):
             partner.jmsc_case_count = counts.get(partner, 0)
 
     @api.model
-    def _jmsc_migrant_domain(self, term):
-        """Domains for migrants matching a NIK, a passport number, a phone number or a name, in that order.
+    def _jmsc_migrant_card_for(self, nik):
+        """The minimal card of the migrant with this NIK (contract 1).
 
-        Passports and phone digits are matched in SQL (documents may be unreadable to the caller), then
-        the partners are searched normally so that record rules still apply.
+        Uses ``res.partner.jmsc_migrant_card`` of jmsc_base when it is installed; until then a private
+        fallback with the same answer shape (to delete once jmsc_base ships it).
+        """
+        if hasattr(type(self), "jmsc_migrant_card"):
+            return self.jmsc_migrant_card(nik)
+        return self._jmsc_card_of(self._jmsc_card_partners([("nik", "=", (nik or "").strip())]))
+
+    @api.model
+    def _jmsc_card_partners(self, domain):
+        # sudo: the card tells only initials and regency of an exact match (see readme/SECURITY.md); the
+        # caller holds at least the internal user group (checked here) and gets no other field.
+        if not self.env.user._is_internal():
+            raise AccessError(self.env._("Only staff may look migrants up."))
+        return self.sudo().with_context(active_test=True).search([("is_migrant", "=", True), *domain], limit=2)
+
+    @api.model
+    def _jmsc_card_of(self, partners):
+        if len(partners) != 1:
+            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
+        initials = "".join(f"{word[0]}." for word in (partners.name or "").split() if word[:1].isalpha())
+        return {
+            "match": True,
+            "partner_id": partners.id,
+            "initials": initials.upper(),
+            "regency": partners.regency_id.display_name or "",
+        }
+
+    @api.model
+    def _jmsc_migrant_card_by_identifier(self, term):
+        """Card of the one migrant whose NIK, passport number or phone number is exactly ``term``.
+
+        Exact identifiers only: an agent finds a caller of any regency without reading the registry.
         """
         term = (term or "").strip()
         digits = re.sub(r"\D", "", term)
-        domains = [[("nik", "=", term)]]
+        if re.fullmatch(r"\d{16}", term):
+            card = self._jmsc_migrant_card_for(term)
+            if card.get("match"):
+                return card
         passport = self.env.ref("jmsc_base.doc_type_passport", raise_if_not_found=False)
-        if passport and term:
+        if passport and re.fullmatch(r"[A-Za-z0-9]{6,12}", term) and not term.isdigit():
+            # sudo: exact passport number match, answered as a card only (checked in _jmsc_card_partners).
             documents = (
                 self.env["res.partner.id_number"]
                 .sudo()
                 .search([("name", "=ilike", term), ("category_id", "=", passport.id)])
             )
-            domains.append([("id", "in", documents.partner_id.ids)])
-        if len(digits) >= 9:
+            if documents:
+                return self._jmsc_card_of(self._jmsc_card_partners([("id", "in", documents.partner_id.ids)]))
+        if 9 <= len(digits) <= 15 and not re.fullmatch(r"\d{16}", term):
             pattern = f"%{digits[-9:]}"
             rows = self.env.execute_query(
                 SQL(
                     """SELECT id FROM res_partner
-                        WHERE is_migrant
+                        WHERE is_migrant AND active
                           AND (regexp_replace(COALESCE(mobile, ''), '\\D', '', 'g') LIKE %s
-                               OR regexp_replace(COALESCE(phone, ''), '\\D', '', 'g') LIKE %s)""",
+                               OR regexp_replace(COALESCE(phone, ''), '\\D', '', 'g') LIKE %s)
+                        LIMIT 2""",
                     pattern,
                     pattern,
                 )
             )
-            domains.append([("id", "in", [row[0] for row in rows])])
-        domains.append([("name", "ilike", term)])
-        return domains
+            if rows:
+                return self._jmsc_card_of(self._jmsc_card_partners([("id", "in", [row[0] for row in rows])]))
+        return self._jmsc_card_of(self.browse())
 
     @api.model
     def _jmsc_find_migrants(self, term, limit=None):
-        for domain in self._jmsc_migrant_domain(term):
-            migrants = self.search([("is_migrant", "=", True), *domain], limit=limit)
-            if migrants:
-                return migrants
-        return self.browse()
+        """Migrants matching ``term``: an exact identifier (any regency, through the card) or a name among the
+        migrants the user may already read (record rules apply)."""
+        card = self._jmsc_migrant_card_by_identifier(term)
+        if card["match"]:
+            return self.browse(card["partner_id"])
+        term = (term or "").strip()
+        if not term:
+            return self.browse()
+        return self.search([("is_migrant", "=", True), ("name", "ilike", term)], limit=limit)
 
     @api.model
     def _search_display_name(self, operator, value):
         domain = super()._search_display_name(operator, value)
         if self.env.context.get("jmsc_migrant_search") and operator == "ilike" and value:
-            extra = self._jmsc_migrant_domain(value)[:-1]
-            domain = expression.OR([domain, *extra])
+            # Exact identifiers find the migrant; the search itself keeps the record rules.
+            card = self._jmsc_migrant_card_by_identifier(value)
+            if card["match"]:
+                domain = expression.OR([domain, [("id", "=", card["partner_id"])]])
         return domain
 
     def _jmsc_anonymize(self):

@@ -5,3 +5,6 @@ from . import test_referral
 from . import test_complaint
 from . import test_reports
 from . import test_tour
+from . import test_least_privilege
+from . import test_moderation
+from . import test_journeys

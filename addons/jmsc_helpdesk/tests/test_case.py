@@ -39,6 +39,9 @@ class TestCase(JmscHelpdeskCommon):
         case = self._case()
         self.assertEqual(case.jmsc_country_id, self.env.ref("base.tw"))
         self.assertIn("Asia/Taipei", case.jmsc_local_time)
+        self.env["res.lang"]._activate_lang("id_ID")
+        weekday = case.with_context(lang="id_ID").jmsc_local_time.split()[0]
+        self.assertIn(weekday, ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"), "the weekday in Bahasa Indonesia")
         self.assertEqual(case.jmsc_regency_id, self.regency_indramayu)
 
     def test_category_onchange_sets_defaults(self):

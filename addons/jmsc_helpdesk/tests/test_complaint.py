@@ -11,8 +11,11 @@ class TestComplaintForm(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The pages are checked in English (the anonymous session's language), whatever the database has.
-        cls.env["res.lang"]._activate_lang("en_US")
+        # The public pages speak Bahasa Indonesia (issue #12), whatever the visitor's browser says.
+        cls.env["res.lang"]._activate_lang("id_ID")
+        cls.env["ir.module.module"]._load_module_terms(["jmsc_helpdesk"], ["id_ID"], overwrite=True)
+        # Each test stays under the per-client limit; TestComplaintAbuse checks the limits themselves.
+        cls.env["ir.config_parameter"].set_param("jmsc_helpdesk.complaint_limit_client", "1000")
         cls.category = cls.env.ref("jmsc_helpdesk.case_type_wages")
         cls.country = cls.env.ref("base.sa")
         cls.Ticket = cls.env["helpdesk.ticket"]
@@ -20,6 +23,8 @@ class TestComplaintForm(HttpCase):
     def setUp(self):
         super().setUp()
         self.authenticate(None, None)
+        # Hits counted by earlier runs on this database (same client address) do not count here.
+        self.env["jmsc.rate.limit"].sudo().search([("key", "like", "complaint:%")]).unlink()
 
     def _csrf(self):
         response = self.url_open("/jmsc/complaint")
@@ -62,7 +67,7 @@ class TestComplaintForm(HttpCase):
     def test_missing_field_is_refused(self):
         response = self._post(migrant_name="")
         self.assertEqual(response.status_code, 400)
-        self.assertIn("Name of the migrant worker", response.text)
+        self.assertIn("Nama Pekerja Migran", response.text)
         self.assertFalse(self.Ticket.search([("jmsc_caller_name", "=", "Ibu Tarsih")]))
 
     def test_unknown_case_type_is_refused(self):
@@ -91,7 +96,7 @@ class TestComplaintForm(HttpCase):
         big = PDF + b"0" * (5 * 1024 * 1024)
         response = self._post(files={"attachment": ("big.pdf", big, "application/pdf")})
         self.assertEqual(response.status_code, 400)
-        self.assertIn("larger than 5 MB", response.text)
+        self.assertIn("lebih besar dari 5 MB", response.text)
         self.assertFalse(self._tickets())
 
     def test_forbidden_attachment_types_are_refused(self):
@@ -102,7 +107,7 @@ class TestComplaintForm(HttpCase):
         ):
             response = self._post(files={"attachment": (name, content, "image/png")})
             self.assertEqual(response.status_code, 400, name)
-            self.assertIn("must be a PDF, JPG or PNG file", response.text, name)
+            self.assertIn("harus berupa berkas PDF, JPG, atau PNG", response.text, name)
         self.assertFalse(self._tickets())
         response = self._post(files={"attachment": ("photo.png", PNG, "image/png")})
         self.assertEqual(response.status_code, 200)
@@ -122,19 +127,70 @@ class TestComplaintForm(HttpCase):
         response = self._post()
         code = re.search(r'class="o_jmsc_tracking_code">([^<]+)<', response.text).group(1)
         ticket = self._tickets()
+        response = self.url_open(f"/jmsc/complaint/status?code={code}")
+        self.assertIn("Diterima, menunggu diperiksa petugas", response.text)
+        ticket.action_jmsc_accept_complaint()
         ticket.write(
             {
                 "stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress").id,
                 "jmsc_public_update": "We have contacted BP3MI.",
             }
         )
-        response = self.url_open(f"/jmsc/complaint/status?code={code}")
+        # Typed on a phone: lower case, spaces instead of dashes.
+        response = self.url_open(f"/jmsc/complaint/status?code={code.lower().replace('-', '+')}")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("In Progress", response.text)
+        self.assertIn("Sedang ditangani petugas", response.text)
+        self.assertIn("Status laporan Anda", response.text)
+        for english in ("Status:", "In Progress", "Tracking code"):
+            self.assertNotIn(english, response.text)
         self.assertIn("We have contacted BP3MI.", response.text)
         for personal in ("Wati Test Rahayu", "Ibu Tarsih", "0812 9999 0000", "four months", ticket.number):
             self.assertNotIn(personal, response.text)
         response = self.url_open("/jmsc/complaint/status?code=not-a-real-code")
         self.assertEqual(response.status_code, 404)
-        self.assertNotIn("In Progress", response.text)
-        self.assertIn("No report matches", response.text)
+        self.assertNotIn("Sedang ditangani", response.text)
+        self.assertIn("Tidak ada laporan dengan kode pelacakan ini", response.text)
+
+    def test_form_shows_every_field_in_indonesian(self):
+        response = self.url_open("/jmsc/complaint")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        # The description box is a real, closed text area (an empty <textarea/> swallows the rest of the page).
+        self.assertRegex(html, r'<textarea id="description"[^>]*></textarea>')
+        self.assertLess(html.index("</textarea>"), html.index('type="submit"'))
+        for text in ("Apa yang terjadi?", "Nama Pekerja Migran", "Kirim"):
+            self.assertIn(text, html)
+        self.assertNotIn("What happened?", html)
+        # The description typed before an error comes back in the box.
+        response = self._post(name="", description="Gaji belum dibayar & majikan <hilang>")
+        self.assertIn("Gaji belum dibayar &amp; majikan &lt;hilang&gt;</textarea>", response.text)
+
+    def test_honeypot_post_is_dropped_silently(self):
+        response = self._post(website_url="http://spam.example.com")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("o_jmsc_tracking_code", response.text)
+        self.assertFalse(self._tickets())
+
+    def test_web_complaint_waits_for_moderation(self):
+        response = self._post()
+        self.assertEqual(response.status_code, 200)
+        ticket = self._tickets()
+        self.assertEqual(ticket.stage_id, self.env.ref("jmsc_helpdesk.stage_moderation"))
+        self.assertFalse(ticket.jmsc_sla_start or ticket.jmsc_resolution_deadline, "no SLA clock before acceptance")
+        self.assertFalse(ticket.user_id, "not assigned to the public user")
+
+    def test_too_many_posts_from_one_client_get_429(self):
+        self.env["ir.config_parameter"].set_param("jmsc_helpdesk.complaint_limit_client", "2")
+        statuses = [self._post(migrant_name=f"Wati Test Rahayu {i}").status_code for i in range(4)]
+        self.assertEqual(statuses, [200, 200, 429, 429])
+        self.assertEqual(self.Ticket.search_count([("jmsc_subject_name", "like", "Wati Test Rahayu %")]), 2)
+        response = self._post()
+        self.assertIn("Terlalu banyak laporan telah dikirim dari koneksi Anda", response.text)
+
+    def test_daily_cap_for_every_client(self):
+        self.env["ir.config_parameter"].set_param("jmsc_helpdesk.complaint_limit_global", "1")
+        self.assertEqual(self._post().status_code, 200)
+        response = self._post(migrant_name="Another Test Migrant")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("terlalu banyak laporan hari ini", response.text)
+        self.assertEqual(len(self._tickets()), 1)

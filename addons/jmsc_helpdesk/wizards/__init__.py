@@ -1,0 +1,1 @@
+from . import jmsc_helpdesk_sensitivity_wizard
