@@ -21,25 +21,29 @@ class JmscRateLimit(models.Model):
 
     @api.model
     def _jmsc_hit(self, key, limit, window_seconds):
-        """Count one hit on `key`; return False (and count nothing) past `limit` hits in the window."""
-        cr = self.env.cr
-        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
-        cr.execute(
-            SQL(
-                "SELECT count(*) FROM jmsc_rate_limit"
-                " WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s::interval",
-                key,
-                f"{int(window_seconds)} seconds",
+        """Count one hit on `key`; return False (and count nothing) past `limit` hits in the window.
+
+        The hit is counted in a transaction of its own, READ COMMITTED and after the advisory lock,
+        so every statement sees the hits other workers committed (the request's own REPEATABLE READ
+        snapshot predates the lock and would let a parallel burst slip through). The hit stays
+        counted even if the request fails afterwards.
+        """
+        with self.env.registry.cursor() as cr:
+            if not self.env.registry.in_test_mode():
+                # First statement of the new transaction (tests share one transaction: nothing to set).
+                cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+            cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
+            cr.execute(
+                SQL(
+                    "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
+                    "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
+                    key,
+                    int(window_seconds),
+                )
             )
-        )
-        if cr.fetchone()[0] >= limit:
-            return False
-        cr.execute(
-            SQL(
-                "INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')",
-                key,
-            )
-        )
+            if cr.fetchone()[0] >= limit:
+                return False
+            cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
         return True
 
     @api.model

@@ -3,7 +3,6 @@ import hashlib
 from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
-from odoo.tools import SQL
 
 FORM_FIELDS = ("name", "contact", "migrant_name", "country_id", "category_id", "description")
 # A field hidden from people (CSS) that bots fill in: such posts are dropped without a word.
@@ -31,7 +30,7 @@ class JmscComplaintController(http.Controller):
         param = request.env["ir.config_parameter"].sudo().get_param(f"jmsc_helpdesk.complaint_limit_{name}") or ""
         if param.strip().isdigit():
             count = int(param)
-        return _jmsc_hit(request.env, f"complaint:{name}:{key}", count, window)
+        return request.env["jmsc.rate.limit"].sudo()._jmsc_hit(f"complaint:{name}:{key}", count, window)
 
     def _render(self, template, values, status=200):
         # The public pages speak Bahasa Indonesia whatever the visitor's browser says.
@@ -90,33 +89,3 @@ class JmscComplaintController(http.Controller):
             {"code": code, "status": status},
             status=404 if code and not status else 200,
         )
-
-
-def _jmsc_hit(env, key, limit, window_seconds):
-    """Count one hit on ``key`` in the ``jmsc_rate_limit`` table; False (nothing counted) past ``limit``.
-
-    TEMPORARY stand-in for jmsc_base's ``jmsc.rate.limit._jmsc_hit`` (to use again once fixed), which
-    (1) subtracts the text '3600 seconds' from a timestamp, refused by PostgreSQL, and (2) counts in the
-    request's REPEATABLE READ snapshot, taken before its advisory lock is granted, so parallel workers do
-    not see each other's hits and a burst slips past the limit. Here the hit is counted in a transaction
-    of its own, READ COMMITTED, after the lock: every statement sees the hits other workers committed.
-    The transaction commits (and releases the lock) when the cursor closes; the hit stays counted even
-    if the request fails afterwards.
-    """
-    with env.registry.cursor() as cr:
-        if not env.registry.in_test_mode():
-            # The first statement of this transaction (tests share one transaction: no isolation to set).
-            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
-        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
-        cr.execute(
-            SQL(
-                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
-                "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
-                key,
-                int(window_seconds),
-            )
-        )
-        if cr.fetchone()[0] >= limit:
-            return False
-        cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
-    return True
