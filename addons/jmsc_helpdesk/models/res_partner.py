@@ -23,17 +23,6 @@ class ResPartner(models.Model):
             partner.jmsc_case_count = counts.get(partner, 0)
 
     @api.model
-    def _jmsc_migrant_card_for(self, nik):
-        """The minimal card of the migrant with this NIK (contract 1).
-
-        Uses ``res.partner.jmsc_migrant_card`` of jmsc_base when it is installed; until then a private
-        fallback with the same answer shape (to delete once jmsc_base ships it).
-        """
-        if hasattr(type(self), "jmsc_migrant_card"):
-            return self.jmsc_migrant_card(nik)
-        return self._jmsc_card_of(self._jmsc_card_partners([("nik", "=", (nik or "").strip())]))
-
-    @api.model
     def _jmsc_card_partners(self, domain):
         # sudo: the card tells only initials and regency of an exact match (see readme/SECURITY.md); the
         # caller holds at least the internal user group (checked here) and gets no other field.
@@ -62,7 +51,7 @@ class ResPartner(models.Model):
         term = (term or "").strip()
         digits = re.sub(r"\D", "", term)
         if re.fullmatch(r"\d{16}", term):
-            card = self._jmsc_migrant_card_for(term)
+            card = self.jmsc_migrant_card(term)
             if card.get("match"):
                 return card
         passport = self.env.ref("jmsc_base.doc_type_passport", raise_if_not_found=False)

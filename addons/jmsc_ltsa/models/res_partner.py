@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import fields, models
 
 LTSA_READERS = "jmsc_ltsa.group_ltsa_officer,jmsc_base.group_jmsc_provincial_officer"
 
@@ -26,31 +25,3 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
-
-    @api.model
-    def _jmsc_ltsa_migrant_card(self, nik):
-        """The minimal card of the migrant with this NIK (jmsc_base's `jmsc_migrant_card`).
-
-        Fallback while jmsc_base does not ship it yet: the same card, computed here.
-        """
-        if hasattr(type(self), "jmsc_migrant_card"):
-            return self.jmsc_migrant_card(nik)
-        if not self.env.user._is_internal():  # pragma: no cover - fallback only
-            raise AccessError(self.env._("Only internal users can look a migrant up by NIK."))
-        number = "".join((nik or "").split())
-        if not (len(number) == 16 and number.isascii() and number.isdigit()):
-            raise UserError(self.env._("The NIK %(nik)s is invalid: it must be 16 digits.", nik=number or "-"))
-        # sudo: only the card below leaves this method, never the record.
-        migrant = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
-        )
-        if not migrant:
-            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
-        return {
-            "match": True,
-            "partner_id": migrant.id,
-            "initials": " ".join(f"{part[0].upper()}." for part in migrant.name.split() if part),
-            "regency": migrant.regency_id.name or "",
-        }

@@ -44,7 +44,7 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
 
     def action_search(self):
         self._ticket()
-        card = self.env["res.partner"]._jmsc_ltsa_migrant_card(self.nik)
+        card = self.env["res.partner"].jmsc_migrant_card(self.nik)
         self.write(
             {
                 "searched": True,
@@ -64,7 +64,7 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
 
     def action_link(self):
         ticket = self._ticket()
-        card = self.env["res.partner"]._jmsc_ltsa_migrant_card(self.nik)
+        card = self.env["res.partner"].jmsc_migrant_card(self.nik)
         if not card["match"]:
             raise UserError(self.env._("No migrant has the NIK %(nik)s: register the visitor instead.", nik=self.nik))
         ticket._link_partner(card["partner_id"])
@@ -83,7 +83,7 @@ class JmscLtsaIdentifyWizard(models.TransientModel):
         ticket = self._ticket()
         if not self.env.user.has_group("jmsc_ltsa.group_ltsa_officer"):
             raise UserError(self.env._("Only desk officers can register a visitor at the desk."))
-        card = self.env["res.partner"]._jmsc_ltsa_migrant_card(self.nik)
+        card = self.env["res.partner"].jmsc_migrant_card(self.nik)
         if card["match"]:
             raise UserError(
                 self.env._(
