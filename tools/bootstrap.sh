@@ -46,7 +46,7 @@ step() {
   fi
 }
 
-has_odoo18() { "$1" -m odoo --version 2>/dev/null | grep -q "Odoo Server 18\.0"; }
+has_odoo18() { "$1" -m odoo --version 2>/dev/null | grep -c "Odoo Server 18\.0" >/dev/null; }
 
 # The requirements of the given files that the Python $1 lacks (missing, or another version than pinned).
 missing_requirements() {
@@ -84,7 +84,7 @@ missing_system_packages() {
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || pkgs+=(postgresql)
   command -v pg_dump >/dev/null 2>&1 || pkgs+=(postgresql-client)
   command -v wkhtmltopdf >/dev/null 2>&1 || pkgs+=(wkhtmltopdf)
-  fc-list 2>/dev/null | grep -qi dejavu || pkgs+=(fonts-dejavu-core)
+  fc-list 2>/dev/null | grep -ci dejavu >/dev/null || pkgs+=(fonts-dejavu-core)  # -c: no SIGPIPE under pipefail
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   if [ "$mode" = dev ]; then
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || pkgs+=(chromium)
@@ -246,9 +246,13 @@ step "creating the virtual environment .venv with $python ($("$python" --version
 step "staging Odoo 18's source from $where into .venv/src/odoo" stage_source
 step "installing Odoo's requirements (.venv/src/odoo/requirements.txt, build constraints)" \
   pip_install "$venv/bin/python" -m pip install -q -r "$src/requirements.txt"
-step "installing Odoo 18 (editable, from .venv/src/odoo)" pip_install "$venv/bin/python" -m pip install -q --no-deps -e "$src"
+# editable_mode=compat: a plain .pth entry for the source folder, so that `odoo` is the source's
+# regular package and not a namespace made of site-packages/odoo/addons, where the OCA wheels go.
+step "installing Odoo 18 (editable, from .venv/src/odoo)" \
+  pip_install "$venv/bin/python" -m pip install -q --no-deps --config-settings editable_mode=compat -e "$src"
 step "installing the suite's requirements (${req_files[*]})" \
   pip_install "$venv/bin/python" -m pip install -q "${req_files[@]/#/-r}"
+"$venv/bin/python" -m odoo --version >>"$log" 2>&1 || true
 has_odoo18 "$venv/bin/python" || die ".venv/bin/python -m odoo --version does not print 18.0; see $log"
 echo "source=$where" >"$venv/.jmsc-odoo"
 say "done in $((SECONDS - started_all)) s: $("$venv/bin/python" -m odoo --version 2>/dev/null) in .venv/"

@@ -19,7 +19,7 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/jmsc-bootstrap-XXXXXX")"
 chmod 755 "$tmp" # the postgres OS user must reach a cluster started in there
 cleanup() {
   [ -d "$tmp/repo" ] && (cd "$tmp/repo" && bash tools/stop.sh >/dev/null 2>&1)
-  rm -rf "$tmp"
+  if [ "${JMSC_KEEP_TMP:-}" = 1 ]; then echo "test-bootstrap: kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
 started=$SECONDS

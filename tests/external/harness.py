@@ -176,3 +176,21 @@ class Checks:
     def finish(self):
         print(f"{self.passed} passed, {self.failed} failed")
         return 1 if self.failed else 0
+
+
+def pg_connect(db):
+    """A psycopg2 connection to db, made as the servers make theirs (odoo.conf; PGHOST/PGPORT override)."""
+    import configparser  # noqa: PLC0415
+
+    import psycopg2  # noqa: PLC0415 - Odoo's dependency, present in the suite's Python
+
+    options = configparser.RawConfigParser()
+    options.read(ROOT / "odoo.conf")
+    conf = options["options"]
+    return psycopg2.connect(
+        dbname=db,
+        host=os.environ.get("PGHOST") or conf.get("db_host"),
+        port=os.environ.get("PGPORT") or conf.get("db_port"),
+        user=conf.get("db_user"),
+        password=conf.get("db_password"),
+    )

@@ -1,8 +1,9 @@
 # modules: jmsc_base
 """`make run` on a fresh machine, for real data: durable cluster and secrets.
 
-Runs tools/run.sh as `make run DEMO=0 MODULES=base` would (base only: the mechanics are the same and it stays quick), with JMSC_DATA in a temporary
-folder, so it starts its own private cluster (tools/pg.sh run) on a free port and its own server:
+Runs tools/run.sh as `make run DEMO=0 MODULES=base` would (base only: the mechanics are the
+same and it stays quick), with JMSC_DATA in a temporary folder, so that it starts its own
+private cluster (tools/pg.sh run) on a free port, and its own server:
 - a non-durable server (the throwaway test cluster) is refused by `make run`;
 - the cluster `make run` started reports fsync, synchronous_commit and full_page_writes on;
 - a database created without demo data gets a random master password and a random admin
