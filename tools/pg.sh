@@ -22,8 +22,11 @@ case "$mode" in
 esac
 host="${PGHOST:-localhost}"
 port="${PGPORT:-$default_port}"
-dbuser="${JMSC_DB_USER:-odoo}"
-dbpassword="${JMSC_DB_PASSWORD:-odoo}"
+conf_get() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$root/odoo.conf" | head -n 1; }
+dbuser="${JMSC_DB_USER:-$(conf_get db_user)}"
+dbuser="${dbuser:-odoo}"
+dbpassword="${JMSC_DB_PASSWORD:-$(conf_get db_password)}"
+dbpassword="${dbpassword:-odoo}"
 
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 psql_bin="$(command -v psql || echo "$bindir/psql")"
@@ -41,7 +44,11 @@ durable_check() {
 
 ensure_durable() {
   local settings ours
-  settings="$(durable_check)" && return 0
+  if ! sql "SELECT 1" >/dev/null 2>&1; then
+    settings="cannot connect as $dbuser to check"
+  elif settings="$(durable_check)"; then
+    return 0
+  fi
   ours="$(readlink -f "$data" 2>/dev/null || true)"
   if [ -n "$ours" ] && [ "$(sql "SHOW data_directory" 2>/dev/null)" = "$ours" ]; then
     local name
