@@ -191,6 +191,7 @@ def drop_db(python, db):
     code = (
         "import odoo, odoo.service.db as d, sys\n"
         f"odoo.tools.config.parse_config(['-c', {str(ROOT / 'odoo.conf')!r}, *{db_server_args()!r}])\n"
+        "odoo.tools.config['list_db'] = True  # odoo.conf does not list databases; exp_drop needs it\n"
         f"d.exp_drop({db!r}) if d.exp_db_exist({db!r}) else None\n"
     )
     subprocess.run([python, "-c", code], cwd=ROOT, check=False)

@@ -146,6 +146,10 @@ def main():
         stop = subprocess.run(["bash", "tools/stop.sh"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
         print(stop.stdout.strip())
         subprocess.run(["rm", "-rf", str(tmp)], check=False)
+        from odoo.tools import config  # noqa: PLC0415 - where the database's filestore went
+
+        config.parse_config(["-c", str(ROOT / "odoo.conf")])
+        subprocess.run(["rm", "-rf", config.filestore(db)], check=False)
     checks.check("make stop stops the server and the cluster it started", "stopped" in stop.stdout)
     return checks.finish()
 

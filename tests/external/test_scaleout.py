@@ -101,6 +101,9 @@ def main():
     shared = Path(tempfile.mkdtemp(prefix="jmsc-scaleout-"))
     # Keep the database's own crons out of the way while this runs (restored at the end).
     other_crons = sql(db, "SELECT id, nextcall FROM ir_cron WHERE active")
+    # Attachments made while the servers use the temporary data_dir (ours, asset bundles) are removed
+    # at the end: their files go with that folder.
+    last_attachment = sql(db, "SELECT coalesce(max(id), 0) FROM ir_attachment")[0][0]
     sql(db, "UPDATE ir_cron SET nextcall = now() at time zone 'UTC' + interval '1 day' WHERE active")
     notify = {"ODOO_NOTIFY_CRON_CHANGES": "1"}  # a cron changed through B wakes A's cron worker at once
     server_a = ["--data-dir", str(shared), "--max-cron-threads", "1"]
@@ -203,6 +206,10 @@ def main():
 
             client.call("ir.cron", "unlink", [[cron_id]])
             client.call("ir.actions.server", "unlink", [[action_id]])
+            made = client.call(
+                "res.partner", "search", [[("name", "in", [f"scaleout cron {tag}", f"scaleout job {tag}"])]]
+            )
+            client.call("res.partner", "unlink", [made])
         log_a, log_b = url_a.log_path.read_text(), url_b.log_path.read_text()
         job_uuid = jobs[0][1] if jobs else "-"
         checks.check(
@@ -215,6 +222,7 @@ def main():
     except (RpcError, OSError, RuntimeError) as exc:
         checks.check("scale-out rehearsal ran to the end", False, repr(exc))
     finally:
+        sql(db, "DELETE FROM ir_attachment WHERE id > %s", [last_attachment])
         for cron_id, nextcall in other_crons:
             sql(db, "UPDATE ir_cron SET nextcall = %s WHERE id = %s", [nextcall, cron_id])
         shutil.rmtree(shared, ignore_errors=True)
