@@ -242,8 +242,9 @@ stage_source() {
 
 where="${ODOO_SRC:-the archive pinned in tools/odoo-source.env}"
 rm -rf "$venv"
-step "creating the virtual environment .venv with $python ($("$python" --version 2>&1))" "$python" -m venv "$venv"
+# The source first: a refused download fails before anything else is built.
 step "staging Odoo 18's source from $where into .venv/src/odoo" stage_source
+step "creating the virtual environment .venv with $python ($("$python" --version 2>&1))" "$python" -m venv "$venv"
 step "installing Odoo's requirements (.venv/src/odoo/requirements.txt, build constraints)" \
   pip_install "$venv/bin/python" -m pip install -q -r "$src/requirements.txt"
 # editable_mode=compat: a plain .pth entry for the source folder, so that `odoo` is the source's
