@@ -50,7 +50,7 @@ def db_args():
 def load_odoo(conf):
     import odoo  # noqa: PLC0415 - only once the right Python is known
 
-    odoo.tools.config.parse_config(["-c", str(conf), *db_args()])
+    odoo.tools.config.parse_config(["-c", str(conf), "--log-level", "warn", *db_args()])
     return odoo
 
 
