@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Run the JMSC test suite on a throwaway database and summarise the result.
 
-1. make sure PostgreSQL answers (tools/pg.sh);
+1. make sure PostgreSQL answers: PGHOST/PGPORT when set, else the private
+   throwaway test cluster (tools/pg.sh test: localhost:55432, data in
+   .data/pg-test, durability off for speed; never the cluster of `make run`);
 2. install the OCA and Odoo dependencies without tests, with id_ID loaded;
 3. install the JMSC addons with --test-enable, tests limited to jmsc_* tags;
 4. run the out-of-process checks in tests/external (real servers and clients);
@@ -174,10 +176,22 @@ def run_external(python, modules, db):
     return passed, failed
 
 
+def use_test_server():
+    """PGHOST/PGPORT when the caller set them, else the throwaway test cluster.
+
+    Exported, so that every child (Odoo, tests/external checks) talks to the same server.
+    """
+    if not (os.environ.get("PGHOST") or os.environ.get("PGPORT")):
+        os.environ["PGHOST"] = "localhost"
+        os.environ["PGPORT"] = os.environ.get("JMSC_TEST_PGPORT", "55432")
+    subprocess.run(["bash", str(ROOT / "tools" / "pg.sh"), "test"], check=True)
+
+
 def drop_db(python, db):
     code = (
         "import odoo, odoo.service.db as d, sys\n"
-        f"odoo.tools.config.parse_config(['-c', {str(ROOT / 'odoo.conf')!r}])\n"
+        f"odoo.tools.config.parse_config(['-c', {str(ROOT / 'odoo.conf')!r}, *{db_server_args()!r}])\n"
+        "odoo.tools.config['list_db'] = True  # odoo.conf does not list databases; exp_drop needs it\n"
         f"d.exp_drop({db!r}) if d.exp_db_exist({db!r}) else None\n"
     )
     subprocess.run([python, "-c", code], cwd=ROOT, check=False)
@@ -198,7 +212,7 @@ def main():
     to_install = with_jmsc_dependencies(selected)
     deps = external_dependencies(to_install)
 
-    subprocess.run(["bash", str(ROOT / "tools" / "pg.sh")], check=True)
+    use_test_server()
     db = f"jmsc_test_{os.getpid()}_{int(time.time())}"
     logdir = ROOT / ".data" / "logs"
     logdir.mkdir(parents=True, exist_ok=True)

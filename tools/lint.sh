@@ -13,11 +13,14 @@ else
   targets=(addons/*)
 fi
 echo "-- ruff"
-"$python" -m ruff check "${targets[@]}" tests bench || rc=1
-"$python" -m ruff format --check "${targets[@]}" tests bench || rc=1
+"$python" -m ruff check "${targets[@]}" tests bench tools || rc=1
+"$python" -m ruff format --check "${targets[@]}" tests bench tools || rc=1
 echo "-- pylint-odoo"
 "$python" -m pylint --rcfile=.pylintrc-mandatory "${targets[@]}" || rc=1
 echo "-- oca-checks-odoo-module"
-oca-checks-odoo-module "${targets[@]}" || rc=1
+# Installed next to the interpreter (a virtual environment's bin/), else on PATH.
+oca_checks="$(dirname "$(command -v "$python")")/oca-checks-odoo-module"
+[ -x "$oca_checks" ] || oca_checks=oca-checks-odoo-module
+"$oca_checks" "${targets[@]}" || rc=1
 [ $rc = 0 ] && echo "lint: no findings"
 exit $rc

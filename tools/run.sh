@@ -1,71 +1,75 @@
 #!/usr/bin/env bash
-# Serve the JMSC web client. First start: create the database with every JMSC addon,
-# demo data and Indonesian; later starts reuse it.
+# Serve the JMSC web client (`make run`). First start: create the database with the JMSC addons
+# (MODULES, default all) and Indonesian; with demo data unless DEMO=0. Later starts reuse it.
+#
+# - Odoo 18 comes from $PYTHON when it has it, else from .venv/ (built once by tools/bootstrap.sh).
+# - PostgreSQL: the durable cluster of tools/pg.sh run (a non-durable server is refused).
+# - Secrets: a random master password (once per checkout); on a database without demo data a random
+#   admin password (once per database); both printed once and kept only in .data/secrets/ (mode 600).
+#   The server reads .data/odoo.conf (mode 600, written from odoo.conf); the database manager is
+#   listed only for a demo database. A demo database keeps admin / admin, and says so.
+# JMSC_DATA relocates .data/, JMSC_HTTP_PORT changes the port (8069).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 db="${1:-jmsc}"
-python="${PYTHON:-python3}"
+demo="${DEMO:-1}"
 port="${JMSC_HTTP_PORT:-8069}"
-mkdir -p .data/logs
+data_root="${JMSC_DATA:-$root/.data}"
+mkdir -p "$data_root/logs"
+log="$data_root/logs"
 
-"$python" -c 'import odoo.release as r, sys; sys.exit(0 if r.version_info[0] == 18 else 1)' 2>/dev/null || {
-  echo "Odoo 18 is not importable from $python: see README.md, 'Requirements'." >&2; exit 1; }
-pg_isready -q -h "${PGHOST:-localhost}" -p "${PGPORT:-5432}" 2>/dev/null || touch .data/run-started-pg
-bash tools/pg.sh
+python="$(bash tools/bootstrap.sh runtime)" || exit 1
+pg_isready -q -h "${PGHOST:-localhost}" -p "${PGPORT:-5432}" 2>/dev/null || touch "$data_root/run-started-pg"
+bash tools/pg.sh run
 
-if [ -f .data/odoo.pid ] && kill -0 "$(cat .data/odoo.pid)" 2>/dev/null; then
-  echo "JMSC is already running (pid $(cat .data/odoo.pid)): http://localhost:$port/web/login"
+if [ -f "$data_root/odoo.pid" ] && kill -0 "$(cat "$data_root/odoo.pid")" 2>/dev/null; then
+  echo "JMSC is already running (pid $(cat "$data_root/odoo.pid")): http://localhost:$port/web/login"
   exit 0
 fi
 
-modules="$(cd addons && ls jmsc_*/__manifest__.py | cut -d/ -f1 | paste -sd, -)"
-odoo=("$python" -m odoo -c odoo.conf --addons-path "$root/addons" -d "$db" --db-filter "^$db\$" --http-port "$port")
+modules="${MODULES:-$(cd addons && ls jmsc_*/__manifest__.py | cut -d/ -f1 | paste -sd, -)}"
+state="$("$python" tools/run_setup.py prepare --db "$db" --demo "$demo" --modules "$modules" --data "$data_root" \
+  2> >(grep -v "^Running as user 'root'" >&2))"
+DEMO="$(sed -n 's/^DEMO=//p' <<<"$state")"
+EXISTS="$(sed -n 's/^EXISTS=//p' <<<"$state")"
+MISSING="$(sed -n 's/^MISSING=//p' <<<"$state")"
+
+odoo=("$python" -m odoo -c "$data_root/odoo.conf" --addons-path "$root/addons" -d "$db" --http-port "$port")
 [ -n "${PGHOST:-}" ] && odoo+=(--db_host "$PGHOST")
 [ -n "${PGPORT:-}" ] && odoo+=(--db_port "$PGPORT")
 
-# The JMSC addons not yet installed in the database (all of them when it does not exist yet).
-missing="$("$python" - "$db" "$modules" 2>>.data/logs/install.log <<'PY'
-import sys, odoo
-odoo.tools.config.parse_config(["-c", "odoo.conf"])
-import odoo.service.db as d
-db, wanted = sys.argv[1], sys.argv[2].split(",")
-if d.exp_db_exist(db):
-    with odoo.sql_db.db_connect(db).cursor() as cr:
-        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)", [wanted])
-        installed = {name for (name,) in cr.fetchall()}
-    wanted = [m for m in wanted if m not in installed]
-print(",".join(wanted))
-PY
-)"
-if [ -n "$missing" ]; then
-  echo "Installing $missing into database '$db' with demo data and Indonesian (this takes a few minutes)..."
-  "${odoo[@]}" -i "$missing" --load-language id_ID --stop-after-init --log-level warn > .data/logs/install.log 2>&1 || {
-    echo "Install failed; see .data/logs/install.log" >&2; tail -n 30 .data/logs/install.log >&2; exit 1; }
-  "$python" - "$db" >>.data/logs/install.log 2>&1 <<'PY'
-import sys, odoo
-from odoo import api, SUPERUSER_ID
-odoo.tools.config.parse_config(["-c", "odoo.conf"])
-registry = odoo.modules.registry.Registry(sys.argv[1])
-with registry.cursor() as cr:
-    env = api.Environment(cr, SUPERUSER_ID, {})
-    env["res.lang"]._activate_lang("id_ID")
-    env["ir.default"].set("res.partner", "lang", "id_ID")
-    env["res.users"].with_context(active_test=False).search([]).write({"lang": "id_ID"})
-    env.ref("base.user_admin").write({"login": "admin", "password": "admin"})
-PY
+if [ -n "$MISSING" ]; then
+  if [ "$DEMO" = 1 ]; then what="with demo data"; else what="without demo data"; fi
+  echo "Installing $MISSING into database '$db' $what and Indonesian (this takes a few minutes)..."
+  "${odoo[@]}" -i "$MISSING" --load-language id_ID --stop-after-init --log-level warn >"$log/install.log" 2>&1 || {
+    echo "Install failed; see $log/install.log" >&2
+    tail -n 30 "$log/install.log" >&2
+    exit 1
+  }
+  created=$((1 - EXISTS))
+  "$python" tools/run_setup.py after-install --db "$db" --data "$data_root" --created "$created" \
+    2> >(grep -v "^Running as user 'root'" >&2) >>"$log/install.log"
 fi
 
-nohup "${odoo[@]}" --logfile "$root/.data/logs/odoo.log" > /dev/null 2>&1 &
-echo $! > .data/odoo.pid
+nohup "${odoo[@]}" --logfile "$log/odoo.log" >/dev/null 2>&1 &
+echo $! >"$data_root/odoo.pid"
 for _ in $(seq 1 120); do
   if curl -fs -o /dev/null "http://localhost:$port/web/login"; then
-    echo "JMSC is running: http://localhost:$port/web/login  (database '$db', login admin / admin, local use only)"
-    echo "Stop it with: make stop"
+    echo "JMSC is running: http://localhost:$port/web/login  (database '$db')"
+    if [ "$DEMO" = 1 ]; then
+      echo "Demo database: login admin / admin and the demo users (password = login): local use only."
+    elif [ -f "$data_root/secrets/$db.admin_password" ]; then
+      echo "Login admin; its password is in ${data_root#"$root"/}/secrets/$db.admin_password (mode 600)."
+    fi
+    echo "Master password: ${data_root#"$root"/}/secrets/master_password (mode 600). Stop with: make stop"
     exit 0
   fi
-  kill -0 "$(cat .data/odoo.pid)" 2>/dev/null || { echo "Odoo stopped; see .data/logs/odoo.log" >&2; exit 1; }
+  kill -0 "$(cat "$data_root/odoo.pid")" 2>/dev/null || {
+    echo "Odoo stopped; see $log/odoo.log" >&2
+    exit 1
+  }
   sleep 1
 done
-echo "Odoo did not answer within 120 s; see .data/logs/odoo.log" >&2
+echo "Odoo did not answer within 120 s; see $log/odoo.log" >&2
 exit 1

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Run every test (or those of MODULES), then the linters. The last line is `N passed, N failed`.
+# Odoo 18 comes from $PYTHON when it has it, else from .venv/ (tools/bootstrap.sh builds it once).
+# The tests run on the throwaway test cluster (tools/pg.sh test), never on the cluster of `make run`.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-python="${PYTHON:-python3}"
 modules="${1:-}"
 mkdir -p .data/logs
+if ! python="$(bash tools/bootstrap.sh dev)"; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export PYTHON="$python"
 out="$(mktemp .data/logs/make-test-XXXXXX.out)"
 "$python" tests/run_suite.py --python "$python" --modules "$modules" > >(tee "$out") 2>&1
 rc=$?
