@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.jmsc_training.tools import log_system_note
+
 
 class JmscCertAppeal(models.Model):
     """A candidate's appeal (banding) against an assessment decision, and its outcome."""
@@ -39,10 +41,9 @@ class JmscCertAppeal(models.Model):
         self.write({"state": state, "decision_date": fields.Date.context_today(self), "decided_by_id": self.env.uid})
         labels = dict(self._fields["state"]._description_selection(self.env))
         for appeal in self:
-            appeal.application_id.message_post(
-                body=self.env._(
-                    "Appeal decided: %(state)s. %(outcome)s", state=labels[appeal.state], outcome=appeal.outcome
-                )
+            log_system_note(
+                appeal.application_id,
+                self.env._("Appeal decided: %(state)s. %(outcome)s", state=labels[appeal.state], outcome=appeal.outcome),
             )
 
     def action_uphold(self):

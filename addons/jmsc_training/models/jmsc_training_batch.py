@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools import log_system_note
 from .jmsc_training_room import CENTRE_DOMAIN
 
 SEAT_STATES = ("enrolled", "completed", "failed")
@@ -181,11 +182,21 @@ class JmscTrainingBatch(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft" and not self.env.su:
+                raise UserError(self.env._("A new batch starts as a draft: open it with its button."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("jmsc.training.batch") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Batch %s: its status changes only through the Open, Start, Close and Assess, Cancel and "
+                    "Reset to Draft buttons.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
         res = super().write(vals)
         if "capacity" in vals:
             self._promote_waitlist()
@@ -234,9 +245,8 @@ class JmscTrainingBatch(models.Model):
             if free > 0:
                 promoted |= waitlisted.filtered(lambda e, b=batch: e.batch_id.id == b.id)[:free]
         if promoted:
-            promoted.write({"state": "enrolled"})
-            for enrolment in promoted:
-                enrolment.message_post(body=self.env._("A seat became free: promoted from the waitlist."))
+            promoted._write_guarded({"state": "enrolled"})
+            log_system_note(promoted, self.env._("A seat became free: promoted from the waitlist."))
 
     def _check_state(self, allowed, action):
         for batch in self:
@@ -250,34 +260,63 @@ class JmscTrainingBatch(models.Model):
                     )
                 )
 
+    def _set_state(self, state, action):
+        """The only path that changes a batch's status: centre staff (or managers) of batches they may edit."""
+        if not (self.env.su or self.env.user.has_group("jmsc_training.group_training_centre_staff")):
+            raise UserError(
+                self.env._("Only the staff of the training centre may %(action)s a batch.", action=action)
+            )
+        self.check_access("write")
+        return super().write({"state": state})
+
     def action_open(self):
         self._check_state(("draft",), self.env._("open"))
-        self.write({"state": "open"})
+        self._set_state("open", self.env._("open"))
 
     def action_start(self):
         self._check_state(("open",), self.env._("start"))
         for batch in self:
             if not batch.session_ids:
                 raise UserError(self.env._("Batch %s has no sessions: plan them before starting.", batch.name))
-        self.write({"state": "running"})
+        self._set_state("running", self.env._("start"))
         applied = self.env["jmsc.training.enrolment"].search([("batch_id", "in", self.ids), ("state", "=", "applied")])
         applied.action_enrol()
 
     def action_done(self):
         self._check_state(("running",), self.env._("close"))
+        self._set_state("done", self.env._("close"))
         enrolled = self.env["jmsc.training.enrolment"].search(
             [("batch_id", "in", self.ids), ("state", "=", "enrolled")]
         )
         enrolled.action_evaluate()
-        self.write({"state": "done"})
 
     def action_cancel(self):
         self._check_state(("draft", "open", "running"), self.env._("cancel"))
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled", self.env._("cancel"))
 
     def action_draft(self):
         self._check_state(("cancelled", "open"), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._set_state("draft", self.env._("reset to draft"))
+
+    def action_open_score_entry(self):
+        """Nilai: one grid of every enrolled trainee's score per assessment component of this batch."""
+        self.ensure_one()
+        if self.state != "running":
+            raise UserError(
+                self.env._("Batch %s is not running: scores are entered while the batch runs.", self.name)
+            )
+        self.check_access("write")
+        wizard = self.env["jmsc.training.score.entry"].create({"batch_id": self.id})
+        wizard._load_lines()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Scores of %s", self.name),
+            "res_model": "jmsc.training.score.entry",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
 
     def action_generate_sessions(self):
         """Create the sessions of the weekly pattern between the start and end dates."""
