@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 APPLICATION_STATES = [
     ("draft", "Draft"),
@@ -188,10 +188,13 @@ class JmscCertApplication(models.Model):
                 raise UserError(
                     self.env._("A new application starts as a draft: its status is set by its buttons.")
                 )
+        # sudo: the LSP of a scheme the user may not read, to say "not your LSP" rather than an access error.
+        schemes = self.env["jmsc.cert.scheme"].sudo().browse({vals["scheme_id"] for vals in vals_list if vals.get("scheme_id")})
+        self._check_own_lsp(schemes.lsp_id)
         partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
         hidden = partners - partners._filtered_access("read")
         if hidden:
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "You cannot see this migrant's profile: use Apply by NIK, which checks the NIK on the "
                     "candidate's KTP and registers the application without opening their data."
@@ -221,9 +224,9 @@ class JmscCertApplication(models.Model):
 
         Only LSP staff and certification managers run it, on applications they may edit (record rules).
         """
+        self.check_access("write")
         if not (self.env.su or self.env.user.has_group("jmsc_certification.group_cert_lsp_staff")):
             raise UserError(self.env._("Only the staff of the LSP change the status of an application."))
-        self.check_access("write")
         return super().write(vals)
 
     def _latest_result_by_unit(self):

@@ -96,6 +96,7 @@ class JmscCertCertificate(models.Model):
     def create(self, vals_list):
         vals_list = [dict(vals) for vals in vals_list]
         if not self.env.su:
+            self.check_access("create")
             self._check_issue_vals(vals_list)
         for vals in vals_list:
             scheme = self.env["jmsc.cert.scheme"].browse(vals.get("scheme_id"))
@@ -232,6 +233,9 @@ class JmscCertCertificate(models.Model):
             "res_id": renewal.id,
             "view_mode": "form",
         }
+
+    def action_print_certificate(self):
+        return self.env.ref("jmsc_certification.action_report_certificate").report_action(self, config=False)
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -99,9 +99,9 @@ class JmscCertEvent(models.Model):
 
     def _set_state(self, state):
         """The only path that changes an assessment's status: LSP staff of the assessment's LSP (or managers)."""
+        self.check_access("write")
         if not (self.env.su or self.env.user.has_group("jmsc_certification.group_cert_lsp_staff")):
             raise UserError(self.env._("Only the staff of the LSP change the status of an assessment."))
-        self.check_access("write")
         return super().write({"state": state})
 
     def action_confirm(self):

@@ -262,11 +262,11 @@ class JmscTrainingBatch(models.Model):
 
     def _set_state(self, state, action):
         """The only path that changes a batch's status: centre staff (or managers) of batches they may edit."""
+        self.check_access("write")
         if not (self.env.su or self.env.user.has_group("jmsc_training.group_training_centre_staff")):
             raise UserError(
                 self.env._("Only the staff of the training centre may %(action)s a batch.", action=action)
             )
-        self.check_access("write")
         return super().write({"state": state})
 
     def action_open(self):

@@ -3,8 +3,8 @@ import secrets
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, formatLang
 
 from ..tools import log_system_note
 
@@ -127,8 +127,8 @@ class JmscTrainingEnrolment(models.Model):
             reasons.append(
                 self.env._(
                     "Attendance %(rate)s%% is below the minimum of %(min)s%%.",
-                    rate=round(self.attendance_rate, 1),
-                    min=round(programme.min_attendance, 1),
+                    rate=formatLang(self.env, self.attendance_rate, digits=1),
+                    min=formatLang(self.env, programme.min_attendance, digits=1),
                 )
             )
         if programme.component_ids:
@@ -139,8 +139,8 @@ class JmscTrainingEnrolment(models.Model):
                 reasons.append(
                     self.env._(
                         "Score %(score)s is below the pass mark of %(pass_mark)s.",
-                        score=round(self.score, 1),
-                        pass_mark=round(programme.pass_mark, 1),
+                        score=formatLang(self.env, self.score, digits=1),
+                        pass_mark=formatLang(self.env, programme.pass_mark, digits=1),
                     )
                 )
         return reasons
@@ -224,7 +224,7 @@ class JmscTrainingEnrolment(models.Model):
         partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
         hidden = partners - partners._filtered_access("read")
         if hidden:
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "You cannot see this migrant's profile: use Enrol by NIK, which checks the NIK on the "
                     "migrant's KTP and enrols them without opening their data."
@@ -350,8 +350,8 @@ class JmscTrainingEnrolment(models.Model):
 
     def action_enrol(self):
         """Give a seat to applicants while there is room; the others go on the waitlist."""
-        self._check_group(ENROL_GROUPS, self.env._("enrol"))
         self.check_access("write")
+        self._check_group(ENROL_GROUPS, self.env._("enrol"))
         self._check_state(("applied", "waitlisted"), self.env._("enrol"))
         self._check_prerequisites()
         self.batch_id._lock_for_enrolment()
@@ -366,8 +366,8 @@ class JmscTrainingEnrolment(models.Model):
         (self - seated)._write_guarded({"state": "waitlisted"})
 
     def action_drop(self):
-        self._check_group(ENROL_GROUPS, self.env._("drop"))
         self.check_access("write")
+        self._check_group(ENROL_GROUPS, self.env._("drop"))
         self._check_state(ACTIVE_STATES, self.env._("drop"))
         batches = self.filtered(lambda e: e.state == "enrolled").batch_id
         self._write_guarded({"state": "dropped"})
@@ -384,10 +384,10 @@ class JmscTrainingEnrolment(models.Model):
         Trainers assess the trainees of their own batches, centre staff those of their centre: the
         record rules behind check_access('write') say which.
         """
+        self.check_access("write")
         self._check_group(
             ("jmsc_training.group_training_trainer", "jmsc_base.group_jmsc_regency_officer"), self.env._("assess")
         )
-        self.check_access("write")
         self._check_state(("enrolled",), self.env._("assess"))
         passed = self.filtered(lambda e: not e._get_failure_reasons())
         failed = self - passed
@@ -403,8 +403,8 @@ class JmscTrainingEnrolment(models.Model):
         passed._assign_certificate_numbers()
 
     def action_reopen(self):
-        self._check_group(("jmsc_training.group_training_centre_staff",), self.env._("reopen"))
         self.check_access("write")
+        self._check_group(("jmsc_training.group_training_centre_staff",), self.env._("reopen"))
         self._check_state(("failed", "dropped"), self.env._("reopen"))
         self._write_guarded({"state": "enrolled", "date_completed": False})
 

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -112,8 +112,4 @@ class JmscTrainingScoreEntryLine(models.TransientModel):
     )
     weight = fields.Float(related="component_id.weight")
     score = fields.Float()
-    has_score = fields.Boolean(readonly=True)
-
-    @api.onchange("score")
-    def _onchange_score(self):
-        self.has_score = True
+    has_score = fields.Boolean(readonly=True, help="A score was saved before for this trainee and component.")
