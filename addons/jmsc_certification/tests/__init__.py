@@ -5,3 +5,4 @@ from . import test_public_route
 from . import test_reports
 from . import test_tour
 from . import test_guards
+from . import test_access_matrix
