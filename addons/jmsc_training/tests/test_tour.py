@@ -1,6 +1,7 @@
 import datetime
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -61,6 +62,12 @@ class TestTour(HttpCase):
         )
         cls.batch.action_start()
         cls.yesterday._prepare_attendance()
+
+    def setUp(self):
+        super().setUp()
+        from odoo.addons.jmsc_training.controllers.main import VERIFY_LIMITER
+
+        VERIFY_LIMITER._hits.clear()
 
     def test_trainer_marks_two_absent(self):
         self.start_tour(
@@ -174,3 +181,87 @@ class TestTrainerNilaiTour(HttpCase):
         notes = citra.message_ids.filtered(lambda m: m.author_id == self.env.ref("base.partner_root"))
         # In the trainer's language (Indonesian), with decimals the Indonesian way: "40,0", not "40.0".
         self.assertIn("40,0", " ".join(notes.mapped("body")))
+
+
+@tagged("post_install", "-at_install")
+class TestForgedCertificate(HttpCase):
+    """Regression (issue 11): a trainer's write() cannot make the public page show a forged certificate."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.today()
+        centre = cls.env["res.partner"].create(
+            {
+                "name": "LPK Forge",
+                "is_company": True,
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
+            }
+        )
+        cls.user_trainer = new_test_user(
+            cls.env, login="forge_trainer", groups="jmsc_training.group_training_trainer", name="Forge Trainer"
+        )
+        trainer = cls.env["jmsc.training.trainer"].create(
+            {"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id}
+        )
+        programme = cls.env["jmsc.training.programme"].create({"code": "FORGE", "name": "Forge Programme"})
+        batch = cls.env["jmsc.training.batch"].create(
+            {
+                "name": "FORGE-BATCH",
+                "programme_id": programme.id,
+                "centre_id": centre.id,
+                "trainer_ids": [Command.set(trainer.ids)],
+                "date_start": today,
+                "date_end": today,
+            }
+        )
+        session = cls.env["jmsc.training.session"].create({"batch_id": batch.id, "date": today})
+        batch.action_open()
+        migrant = cls.env["res.partner"].create(
+            {"name": "Forge Ayu", "is_migrant": True, "nik": "3212064506959301",
+             "regency_id": cls.env.ref("jmsc_base.regency_3212").id}  # fmt: skip
+        )
+        cls.enrolment = cls.env["jmsc.training.enrolment"].create({"partner_id": migrant.id, "batch_id": batch.id})
+        batch.action_start()
+        session._prepare_attendance()
+
+    def setUp(self):
+        super().setUp()
+        from odoo.addons.jmsc_training.controllers.main import VERIFY_LIMITER
+
+        VERIFY_LIMITER._hits.clear()
+
+    def test_forged_certificate_is_not_shown(self):
+        forged = "forged-token-0123456789abcdef"
+        enrolment = self.enrolment.with_user(self.user_trainer)
+        for vals in (
+            {"state": "completed", "certificate_number": "JMSC/FORGED/1", "verification_token": forged},
+            {"verification_token": forged},
+            {"state": "completed"},
+        ):
+            with self.assertRaises(UserError):
+                enrolment.write(vals)
+        self.authenticate(None, None)
+        response = self.url_open(f"/jmsc/training/certificate/{forged}")
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("JMSC/FORGED", response.text)
+        # Even a token written behind the guard (sudo) shows nothing while the enrolment is not completed.
+        self.enrolment.sudo().verification_token = forged
+        self.assertEqual(self.url_open(f"/jmsc/training/certificate/{forged}").status_code, 404)
+        # The real path: assessed, numbered, verifiable.
+        self.enrolment.sudo().verification_token = False
+        self.enrolment.action_evaluate()
+        response = self.url_open(f"/jmsc/training/certificate/{self.enrolment.verification_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.enrolment.certificate_number, response.text)
+        self.assertNotIn("3212064506959301", response.text)
+        self.assertNotIn("Forge Ayu", response.text)
+
+    def test_bad_tokens_and_bursts(self):
+        self.authenticate(None, None)
+        for token in ("x", "A" * 300, "..%2F..%2Fetc", "0000000000000000"):
+            response = self.url_open(f"/jmsc/training/certificate/{token}")
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn("Traceback", response.text)
+        statuses = {self.url_open(f"/jmsc/training/certificate/burst-{i:03d}-0123456789ab").status_code for i in range(35)}
+        self.assertIn(429, statuses)
