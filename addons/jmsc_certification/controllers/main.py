@@ -1,8 +1,7 @@
 from odoo import http
-from odoo.http import request
-
 from odoo.addons.jmsc_training.controllers.main import client_key, plausible_token
 from odoo.addons.jmsc_training.tools import RateLimiter
+from odoo.http import request
 
 PUBLIC_FIELDS = ["name", "scheme_id", "lsp_id", "issue_date", "expiry_date", "state"]
 # A verifier scans one QR code at a time; a burst of guesses gets 429 instead of more look-ups.

@@ -1,7 +1,6 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.jmsc_training.tools import log_system_note
+from odoo.exceptions import UserError
 
 
 class JmscCertAppeal(models.Model):
@@ -43,7 +42,9 @@ class JmscCertAppeal(models.Model):
         for appeal in self:
             log_system_note(
                 appeal.application_id,
-                self.env._("Appeal decided: %(state)s. %(outcome)s", state=labels[appeal.state], outcome=appeal.outcome),
+                self.env._(
+                    "Appeal decided: %(state)s. %(outcome)s", state=labels[appeal.state], outcome=appeal.outcome
+                ),
             )
 
     def action_uphold(self):

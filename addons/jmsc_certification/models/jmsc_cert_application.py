@@ -185,11 +185,13 @@ class JmscCertApplication(models.Model):
         """A new application is a draft, for a migrant the user may already see (otherwise: Apply by NIK)."""
         for vals in vals_list:
             if GUARDED_FIELDS.intersection(vals) - {"state"} or vals.get("state", "draft") != "draft":
-                raise UserError(
-                    self.env._("A new application starts as a draft: its status is set by its buttons.")
-                )
+                raise UserError(self.env._("A new application starts as a draft: its status is set by its buttons."))
         # sudo: the LSP of a scheme the user may not read, to say "not your LSP" rather than an access error.
-        schemes = self.env["jmsc.cert.scheme"].sudo().browse({vals["scheme_id"] for vals in vals_list if vals.get("scheme_id")})
+        schemes = (
+            self.env["jmsc.cert.scheme"]
+            .sudo()
+            .browse({vals["scheme_id"] for vals in vals_list if vals.get("scheme_id")})
+        )
         self._check_own_lsp(schemes.lsp_id)
         partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
         hidden = partners - partners._filtered_access("read")
@@ -210,7 +212,9 @@ class JmscCertApplication(models.Model):
                         "Application %(application)s: %(fields)s change only through its buttons (Submit, Verify, "
                         "Schedule, Issue Certificate, Not Yet Competent, Withdraw).",
                         application=", ".join(self.mapped("name")),
-                        fields=", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(guarded)),
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"] for name in sorted(guarded)
+                        ),
                     )
                 )
             if "partner_id" in vals and any(a.partner_id.id != vals["partner_id"] for a in self):

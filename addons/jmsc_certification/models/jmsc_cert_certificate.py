@@ -6,9 +6,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-from odoo.exceptions import UserError
-
 from odoo.addons.jmsc_training.tools import log_system_note
+from odoo.exceptions import UserError
 
 CERTIFICATE_STATES = [
     ("valid", "Valid"),

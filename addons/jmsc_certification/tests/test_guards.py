@@ -14,7 +14,12 @@ class TestGuards(CertificationCommon):
         cls._give_documents(cls.migrant_1)
         cls.application = cls._scheduled_application(cls.migrant_1)
         cls.stranger = cls.env["res.partner"].create(
-            {"name": "Dewi Kartika", "is_migrant": True, "nik": "3212015506954009", "regency_id": cls.regency_indramayu.id}
+            {
+                "name": "Dewi Kartika",
+                "is_migrant": True,
+                "nik": "3212015506954009",
+                "regency_id": cls.regency_indramayu.id,
+            }
         )
         (cls.user_staff_a | cls.user_assessor).partner_id.email = False
 

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import HttpCase, tagged
 
+from ..controllers.main import VERIFY_LIMITER
 from .common import CertificationCommon
 
 
@@ -20,8 +21,6 @@ class TestPublicRoute(HttpCase, CertificationCommon):
 
     def setUp(self):
         super().setUp()
-        from odoo.addons.jmsc_certification.controllers.main import VERIFY_LIMITER
-
         VERIFY_LIMITER._hits.clear()
 
     def _open(self, token):

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.jmsc_training.tools import migrant_card
+from odoo.exceptions import UserError
 
 
 class JmscCertApplyWizard(models.TransientModel):

@@ -264,9 +264,7 @@ class JmscTrainingBatch(models.Model):
         """The only path that changes a batch's status: centre staff (or managers) of batches they may edit."""
         self.check_access("write")
         if not (self.env.su or self.env.user.has_group("jmsc_training.group_training_centre_staff")):
-            raise UserError(
-                self.env._("Only the staff of the training centre may %(action)s a batch.", action=action)
-            )
+            raise UserError(self.env._("Only the staff of the training centre may %(action)s a batch.", action=action))
         return super().write({"state": state})
 
     def action_open(self):
@@ -302,9 +300,7 @@ class JmscTrainingBatch(models.Model):
         """Nilai: one grid of every enrolled trainee's score per assessment component of this batch."""
         self.ensure_one()
         if self.state != "running":
-            raise UserError(
-                self.env._("Batch %s is not running: scores are entered while the batch runs.", self.name)
-            )
+            raise UserError(self.env._("Batch %s is not running: scores are entered while the batch runs.", self.name))
         self.check_access("write")
         wizard = self.env["jmsc.training.score.entry"].create({"batch_id": self.id})
         wizard._load_lines()

@@ -397,9 +397,7 @@ class JmscTrainingEnrolment(models.Model):
         today = fields.Date.context_today(self)
         for enrolment in passed:
             # A batch assessed after it ended completes on its last day.
-            enrolment._write_guarded(
-                {"state": "completed", "date_completed": min(today, enrolment.batch_id.date_end)}
-            )
+            enrolment._write_guarded({"state": "completed", "date_completed": min(today, enrolment.batch_id.date_end)})
         passed._assign_certificate_numbers()
 
     def action_reopen(self):

@@ -182,9 +182,7 @@ class TestGuards(TrainingCommon):
         # Staff see every session of their centre, not those of another centre.
         other = self.create_batch(room=self.room_lpk, trainers=self.trainer2, programme=self.caregiving)
         other_session = self.add_session(other)
-        visible = self.env["jmsc.training.session"].with_user(self.user_staff).search(
-            [("date", "=", self.today)]
-        )
+        visible = self.env["jmsc.training.session"].with_user(self.user_staff).search([("date", "=", self.today)])
         self.assertIn(self.session, visible)
         self.assertNotIn(other_session, visible)
 

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..controllers.main import VERIFY_LIMITER
+
 
 @tagged("post_install", "-at_install")
 class TestTour(HttpCase):
@@ -65,8 +67,6 @@ class TestTour(HttpCase):
 
     def setUp(self):
         super().setUp()
-        from odoo.addons.jmsc_training.controllers.main import VERIFY_LIMITER
-
         VERIFY_LIMITER._hits.clear()
 
     def test_trainer_marks_two_absent(self):
@@ -218,8 +218,12 @@ class TestForgedCertificate(HttpCase):
         session = cls.env["jmsc.training.session"].create({"batch_id": batch.id, "date": today})
         batch.action_open()
         migrant = cls.env["res.partner"].create(
-            {"name": "Forge Ayu", "is_migrant": True, "nik": "3212064506959301",
-             "regency_id": cls.env.ref("jmsc_base.regency_3212").id}  # fmt: skip
+            {
+                "name": "Forge Ayu",
+                "is_migrant": True,
+                "nik": "3212064506959301",
+                "regency_id": cls.env.ref("jmsc_base.regency_3212").id,
+            }  # fmt: skip
         )
         cls.enrolment = cls.env["jmsc.training.enrolment"].create({"partner_id": migrant.id, "batch_id": batch.id})
         batch.action_start()
@@ -227,8 +231,6 @@ class TestForgedCertificate(HttpCase):
 
     def setUp(self):
         super().setUp()
-        from odoo.addons.jmsc_training.controllers.main import VERIFY_LIMITER
-
         VERIFY_LIMITER._hits.clear()
 
     def test_forged_certificate_is_not_shown(self):
@@ -263,5 +265,7 @@ class TestForgedCertificate(HttpCase):
             response = self.url_open(f"/jmsc/training/certificate/{token}")
             self.assertEqual(response.status_code, 404)
             self.assertNotIn("Traceback", response.text)
-        statuses = {self.url_open(f"/jmsc/training/certificate/burst-{i:03d}-0123456789ab").status_code for i in range(35)}
+        statuses = {
+            self.url_open(f"/jmsc/training/certificate/burst-{i:03d}-0123456789ab").status_code for i in range(35)
+        }
         self.assertIn(429, statuses)
