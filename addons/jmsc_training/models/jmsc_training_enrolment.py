@@ -32,7 +32,7 @@ class JmscTrainingEnrolment(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    nik = fields.Char(related="partner_id.nik", string="NIK")
+    nik = fields.Char(related="partner_id.nik", string="NIK", groups="jmsc_base.group_jmsc_identity")
     regency_id = fields.Many2one(related="partner_id.regency_id", store=True, index=True)
     batch_id = fields.Many2one(
         "jmsc.training.batch",

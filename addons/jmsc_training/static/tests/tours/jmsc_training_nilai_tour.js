@@ -90,7 +90,7 @@ registry.category("web_tour.tours").add("jmsc_training_trainer_nilai", {
         },
         {
             content: "Confirm the decision",
-            trigger: ".modal:contains(Continue) footer .btn-primary",
+            trigger: ".modal:not(:has(.o_jmsc_score_grid)) footer .btn-primary",
             run: "click",
         },
         {
