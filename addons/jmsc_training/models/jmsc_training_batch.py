@@ -8,6 +8,11 @@ from ..tools import log_system_note
 from .jmsc_training_room import CENTRE_DOMAIN
 
 SEAT_STATES = ("enrolled", "completed", "failed")
+# The plan of a batch: changed by centre staff (and managers), not by the trainers who teach it.
+PLANNING_FIELDS = frozenset(
+    {"programme_id", "centre_id", "room_id", "trainer_ids", "date_start", "date_end", "capacity"}
+    | {f"pattern_{day}" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "hour_start", "hour_end")}
+)
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -74,10 +79,25 @@ class JmscTrainingBatch(models.Model):
     pattern_hour_start = fields.Float(string="Daily Start", default=8.0)
     pattern_hour_end = fields.Float(string="Daily End", default=12.0)
     color = fields.Integer()
+    jmsc_can_plan = fields.Boolean(compute="_compute_jmsc_can_plan", string="Can Plan the Batch")
 
     _sql_constraints = [
         ("capacity_positive", "CHECK(capacity > 0)", "The capacity of a batch must be positive."),
     ]
+
+    @api.depends_context("uid")
+    def _compute_jmsc_can_plan(self):
+        can_plan = self._user_can_plan()
+        for batch in self:
+            batch.jmsc_can_plan = can_plan
+
+    def _user_can_plan(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("jmsc_training.group_training_centre_staff")
+            or user.has_group("jmsc_base.group_jmsc_manager")
+        )
 
     @api.depends("enrolment_ids.state", "session_ids", "capacity")
     def _compute_counts(self):
@@ -194,6 +214,15 @@ class JmscTrainingBatch(models.Model):
                 self.env._(
                     "Batch %s: its status changes only through the Open, Start, Close and Assess, Cancel and "
                     "Reset to Draft buttons.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
+        if PLANNING_FIELDS.intersection(vals) and not self._user_can_plan():
+            self.check_access("write")
+            raise UserError(
+                self.env._(
+                    "Batch %s: only the staff of the training centre change its programme, dates, room, trainers "
+                    "and capacity.",
                     ", ".join(self.mapped("name")),
                 )
             )

@@ -60,6 +60,14 @@ class TestGuards(TrainingCommon):
         with self.assertRaisesMsg(UserError, "Only the staff"):
             self.batch.with_user(self.user_trainer).action_done()
         self.assertEqual(self.batch.state, "running")
+        # The trainer teaches the batch but does not re-plan it.
+        for vals in ({"capacity": 5}, {"trainer_ids": [(6, 0, [])]}, {"date_end": self.batch.date_start}):
+            with self.assertRaisesMsg(UserError, "only the staff"):
+                self.batch.with_user(self.user_trainer).write(vals)
+        self.assertFalse(self.batch.with_user(self.user_trainer).jmsc_can_plan)
+        self.assertTrue(self.batch.with_user(self.user_staff).jmsc_can_plan)
+        self.batch.with_user(self.user_staff).write({"capacity": 30})
+        self.assertEqual(self.batch.capacity, 30)
 
     def test_trainer_cannot_enrol_drop_or_reopen(self):
         with self.assertRaisesMsg(UserError, "You may not"):
