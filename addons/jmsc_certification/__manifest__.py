@@ -26,6 +26,7 @@
         "views/portal_templates.xml",
         "wizards/jmsc_cert_status_wizard_views.xml",
         "wizards/jmsc_cert_report_wizard_views.xml",
+        "wizards/jmsc_cert_apply_wizard_views.xml",
         "views/jmsc_certification_menus.xml",
         "report/jmsc_cert_certificate_templates.xml",
         "report/jmsc_cert_assessment_record_templates.xml",

@@ -1,7 +1,11 @@
 from odoo import http
+from odoo.addons.jmsc_training.controllers.main import client_key, plausible_token
+from odoo.addons.jmsc_training.tools import RateLimiter
 from odoo.http import request
 
 PUBLIC_FIELDS = ["name", "scheme_id", "lsp_id", "issue_date", "expiry_date", "state"]
+# A verifier scans one QR code at a time; a burst of guesses gets 429 instead of more look-ups.
+VERIFY_LIMITER = RateLimiter(limit=30, window=60)
 
 
 class CertificateVerification(http.Controller):
@@ -10,8 +14,19 @@ class CertificateVerification(http.Controller):
         # Public lookup by the unguessable token only (never by id or number): sudo() is limited to this
         # exact-token search and to PUBLIC_FIELDS plus the masked holder name. Found or not, the same
         # search, read and template run, and every unknown token gets the same 404 page.
-        certificate_sudo = request.env["jmsc.cert.certificate"].sudo().search([("token", "=", token)], limit=1)
-        states = dict(certificate_sudo._fields["state"]._description_selection(request.env))
+        headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
+        if "id_ID" in dict(request.env["res.lang"].get_installed()):
+            request.update_context(lang="id_ID")
+        if not VERIFY_LIMITER.allow(client_key()):
+            return request.render(
+                "jmsc_certification.certificate_verification_page",
+                {"certificate": False, "too_many": True},
+                status=429,
+                headers=dict(headers, **{"Retry-After": "60"}),
+            )
+        Certificate = request.env["jmsc.cert.certificate"].sudo()
+        certificate_sudo = Certificate.search([("token", "=", token if plausible_token(token) else "")], limit=1)
+        states = dict(Certificate._fields["state"]._description_selection(request.env))
         values = {"certificate": False}
         for record in certificate_sudo.read(PUBLIC_FIELDS):
             values["certificate"] = dict(
@@ -21,5 +36,5 @@ class CertificateVerification(http.Controller):
             "jmsc_certification.certificate_verification_page",
             values,
             status=200 if certificate_sudo else 404,
-            headers={"X-Robots-Tag": "noindex", "Cache-Control": "no-store"},
+            headers=headers,
         )

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_training.tools import log_system_note
 from odoo.exceptions import UserError
 
 
@@ -39,10 +40,11 @@ class JmscCertAppeal(models.Model):
         self.write({"state": state, "decision_date": fields.Date.context_today(self), "decided_by_id": self.env.uid})
         labels = dict(self._fields["state"]._description_selection(self.env))
         for appeal in self:
-            appeal.application_id.message_post(
-                body=self.env._(
+            log_system_note(
+                appeal.application_id,
+                self.env._(
                     "Appeal decided: %(state)s. %(outcome)s", state=labels[appeal.state], outcome=appeal.outcome
-                )
+                ),
             )
 
     def action_uphold(self):

@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 APPLICATION_STATES = [
     ("draft", "Draft"),
@@ -14,6 +14,8 @@ APPLICATION_STATES = [
     ("withdrawn", "Withdrawn"),
 ]
 OPEN_STATES = ("draft", "submitted", "verified", "scheduled", "assessed")
+# Written only by the application's buttons (through _write_guarded), never by a plain write().
+GUARDED_FIELDS = frozenset({"state", "attempt", "verified_date", "verified_by_id", "result"})
 
 
 class JmscCertApplication(models.Model):
@@ -172,10 +174,64 @@ class JmscCertApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self._check_create_vals(vals_list)
         for vals in vals_list:
             if not vals.get("name") or vals["name"] == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("jmsc.cert.application") or "/"
         return super().create(vals_list)
+
+    def _check_create_vals(self, vals_list):
+        """A new application is a draft, for a migrant the user may already see (otherwise: Apply by NIK)."""
+        for vals in vals_list:
+            if GUARDED_FIELDS.intersection(vals) - {"state"} or vals.get("state", "draft") != "draft":
+                raise UserError(self.env._("A new application starts as a draft: its status is set by its buttons."))
+        # sudo: the LSP of a scheme the user may not read, to say "not your LSP" rather than an access error.
+        schemes = (
+            self.env["jmsc.cert.scheme"]
+            .sudo()
+            .browse({vals["scheme_id"] for vals in vals_list if vals.get("scheme_id")})
+        )
+        self._check_own_lsp(schemes.lsp_id)
+        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+        hidden = partners - partners._filtered_access("read")
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "You cannot see this migrant's profile: use Apply by NIK, which checks the NIK on the "
+                    "candidate's KTP and registers the application without opening their data."
+                )
+            )
+
+    def write(self, vals):
+        if not self.env.su:
+            guarded = GUARDED_FIELDS.intersection(vals)
+            if guarded:
+                raise UserError(
+                    self.env._(
+                        "Application %(application)s: %(fields)s change only through its buttons (Submit, Verify, "
+                        "Schedule, Issue Certificate, Not Yet Competent, Withdraw).",
+                        application=", ".join(self.mapped("name")),
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"] for name in sorted(guarded)
+                        ),
+                    )
+                )
+            if "partner_id" in vals and any(a.partner_id.id != vals["partner_id"] for a in self):
+                raise UserError(
+                    self.env._("The candidate of an application cannot be changed: withdraw it and apply again.")
+                )
+        return super().write(vals)
+
+    def _write_guarded(self, vals):
+        """The only path that changes the status, attempt and verification of applications.
+
+        Only LSP staff and certification managers run it, on applications they may edit (record rules).
+        """
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group("jmsc_certification.group_cert_lsp_staff")):
+            raise UserError(self.env._("Only the staff of the LSP change the status of an application."))
+        return super().write(vals)
 
     def _latest_result_by_unit(self):
         """{unit: the result line of its latest attempt}."""
@@ -203,7 +259,7 @@ class JmscCertApplication(models.Model):
 
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
-        self.write({"state": "submitted"})
+        self._write_guarded({"state": "submitted"})
 
     def action_verify(self):
         self._check_state(("submitted",), self.env._("verified"))
@@ -219,7 +275,7 @@ class JmscCertApplication(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self.write(
+        self._write_guarded(
             {"state": "verified", "verified_date": fields.Date.context_today(self), "verified_by_id": self.env.uid}
         )
 
@@ -228,7 +284,7 @@ class JmscCertApplication(models.Model):
         for application in self:
             application._check_event_open()
             application._create_result_lines(application.scheme_id.unit_ids, 1)
-        self.write({"state": "scheduled", "attempt": 1})
+        self._write_guarded({"state": "scheduled", "attempt": 1})
 
     def action_reassess(self):
         """Schedule a new attempt on the units whose latest verdict is BK, at the application's assessment."""
@@ -240,7 +296,7 @@ class JmscCertApplication(models.Model):
             if not failed:
                 raise UserError(self.env._("Application %s has no failed unit to re-assess.", application.name))
             application._create_result_lines(failed, application.attempt + 1)
-            application.write({"state": "scheduled", "attempt": application.attempt + 1})
+            application._write_guarded({"state": "scheduled", "attempt": application.attempt + 1})
 
     def action_certify(self):
         self._check_state(("assessed",), self.env._("certified"))
@@ -252,6 +308,7 @@ class JmscCertApplication(models.Model):
                         application.name,
                     )
                 )
+        self.check_access("write")
         certificates = self.env["jmsc.cert.certificate"].create(
             [
                 {
@@ -262,7 +319,7 @@ class JmscCertApplication(models.Model):
                 for application in self
             ]
         )
-        self.write({"state": "certified"})
+        self._write_guarded({"state": "certified"})
         return certificates
 
     def action_mark_not_competent(self):
@@ -272,15 +329,15 @@ class JmscCertApplication(models.Model):
                 raise UserError(
                     self.env._("Application %s has no BK result: it is not 'not yet competent'.", application.name)
                 )
-        self.write({"state": "not_competent"})
+        self._write_guarded({"state": "not_competent"})
 
     def action_withdraw(self):
         self._check_state(OPEN_STATES + ("not_competent",), self.env._("withdrawn"))
-        self.write({"state": "withdrawn"})
+        self._write_guarded({"state": "withdrawn"})
 
     def action_reset_draft(self):
         self._check_state(("submitted", "withdrawn"), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._write_guarded({"state": "draft"})
 
     def action_view_certificates(self):
         self.ensure_one()
@@ -296,7 +353,9 @@ class JmscCertApplication(models.Model):
             )
 
     def _create_result_lines(self, units, attempt):
+        """Result lines are created only here, for an application the user may edit."""
         self.ensure_one()
+        self.check_access("write")
         self.env["jmsc.cert.result"].create(
             [
                 {"application_id": self.id, "unit_id": unit.id, "event_id": self.event_id.id, "attempt": attempt}

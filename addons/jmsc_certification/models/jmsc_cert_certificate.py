@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.jmsc_training.tools import log_system_note
 from odoo.exceptions import UserError
 
 CERTIFICATE_STATES = [
@@ -93,6 +94,9 @@ class JmscCertCertificate(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [dict(vals) for vals in vals_list]
+        if not self.env.su:
+            self.check_access("create")
+            self._check_issue_vals(vals_list)
         for vals in vals_list:
             scheme = self.env["jmsc.cert.scheme"].browse(vals.get("scheme_id"))
             if not scheme:
@@ -110,6 +114,34 @@ class JmscCertCertificate(models.Model):
                 }
             )
         return super().create(vals_list)
+
+    def _check_issue_vals(self, vals_list):
+        """A certificate is issued only for a competent, assessed application (or renews a valid one) of the
+        same holder and scheme: never for an arbitrary person or scheme."""
+        for vals in vals_list:
+            application = self.env["jmsc.cert.application"].browse(vals.get("application_id"))
+            previous = self.browse(vals.get("previous_certificate_id"))
+            if previous:
+                ok = (
+                    previous.state in ("valid", "expiring", "expired")
+                    and not previous.renewal_ids
+                    and previous.partner_id.id == vals.get("partner_id")
+                    and previous.scheme_id.id == vals.get("scheme_id")
+                )
+            else:
+                ok = (
+                    application.state == "assessed"
+                    and application.result == "competent"
+                    and application.partner_id.id == vals.get("partner_id")
+                    and application.scheme_id.id == vals.get("scheme_id")
+                )
+            if not ok:
+                raise UserError(
+                    self.env._(
+                        "A certificate is issued only from an assessed application whose every unit is competent "
+                        "(Issue Certificate), or by renewing a certificate (Re-certify)."
+                    )
+                )
 
     def write(self, vals):
         protected = self._PROTECTED_FIELDS.intersection(vals)
@@ -158,11 +190,11 @@ class JmscCertCertificate(models.Model):
                         new_state=labels[state],
                     )
                 )
+        self.check_access("write")
         self._write_protected({"state": state, "status_reason": reason, "status_date": fields.Date.context_today(self)})
-        for certificate in self:
-            certificate.message_post(
-                body=self.env._("Status changed to %(state)s. Reason: %(reason)s", state=labels[state], reason=reason)
-            )
+        log_system_note(
+            self, self.env._("Status changed to %(state)s. Reason: %(reason)s", state=labels[state], reason=reason)
+        )
         if state == "valid":
             self._update_expiry_status()
 
@@ -193,13 +225,16 @@ class JmscCertCertificate(models.Model):
                 "previous_certificate_id": self.id,
             }
         )
-        self.message_post(body=self.env._("Renewed by certificate %s.", renewal.name))
+        log_system_note(self, self.env._("Renewed by certificate %s.", renewal.name))
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
             "res_id": renewal.id,
             "view_mode": "form",
         }
+
+    def action_print_certificate(self):
+        return self.env.ref("jmsc_certification.action_report_certificate").report_action(self, config=False)
 
     def _get_report_base_filename(self):
         self.ensure_one()
@@ -238,7 +273,8 @@ class JmscCertCertificate(models.Model):
                 due = [d for d in REMINDER_DAYS if days_left <= d]
                 reminder = min(due)
                 if certificate.reminder_days == 0 or reminder < certificate.reminder_days:
-                    certificate.activity_schedule(
+                    # quick update: no notification email, so a reinstatement by a user without email works.
+                    certificate.with_context(mail_activity_quick_update=True).activity_schedule(
                         activity_type_id=activity_type.id,
                         date_deadline=today,
                         summary=self.env._(

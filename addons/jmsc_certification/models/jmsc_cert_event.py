@@ -80,9 +80,29 @@ class JmscCertEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft" and not self.env.su:
+                raise UserError(self.env._("A new assessment starts as a draft: confirm it with its button."))
             if not vals.get("name") or vals["name"] == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("jmsc.cert.event") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Assessment %s: its status changes only through the Confirm, Close Assessment, Cancel and "
+                    "Reset to Draft buttons.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
+
+    def _set_state(self, state):
+        """The only path that changes an assessment's status: LSP staff of the assessment's LSP (or managers)."""
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group("jmsc_certification.group_cert_lsp_staff")):
+            raise UserError(self.env._("Only the staff of the LSP change the status of an assessment."))
+        return super().write({"state": state})
 
     def action_confirm(self):
         for event in self:
@@ -90,7 +110,7 @@ class JmscCertEvent(models.Model):
                 raise UserError(self.env._("Assessment %s can only be confirmed from draft.", event.name))
             if not event.assessor_ids:
                 raise UserError(self.env._("Assessment %s needs at least one assessor.", event.name))
-        self.write({"state": "confirmed"})
+        self._set_state("confirmed")
 
     def action_done(self):
         """Close the assessment: every candidate's current results must be entered."""
@@ -108,8 +128,8 @@ class JmscCertEvent(models.Model):
                             units=", ".join(pending.unit_id.mapped("code")),
                         )
                     )
-            event.application_ids.filtered(lambda a: a.state == "scheduled").write({"state": "assessed"})
-        self.write({"state": "done"})
+            event.application_ids.filtered(lambda a: a.state == "scheduled")._write_guarded({"state": "assessed"})
+        self._set_state("done")
 
     def action_cancel(self):
         for event in self:
@@ -119,10 +139,10 @@ class JmscCertEvent(models.Model):
                 raise UserError(
                     self.env._("Assessment %s still has scheduled candidates; move them first.", event.name)
                 )
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled")
 
     def action_draft(self):
-        self.filtered(lambda e: e.state == "cancelled").write({"state": "draft"})
+        self.filtered(lambda e: e.state == "cancelled")._set_state("draft")
 
     def action_issue_certificates(self):
         """Decide every assessed candidate: certify the competent ones, mark the others not yet competent."""

@@ -61,10 +61,18 @@ class JmscCertResult(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("verdict") or vals.get("assessor_id"):
+                    raise UserError(self.env._("A result line starts without a verdict: the assessor enters it."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group("jmsc_certification.group_cert_lsp_staff"):
-            if set(vals) - ASSESSOR_WRITABLE_FIELDS:
-                raise AccessError(self.env._("Assessors may only enter the verdict, the note and the assessor."))
+        if not self.env.su and set(vals) - ASSESSOR_WRITABLE_FIELDS:
+            # The candidate, unit, attempt and assessment of a line are set when it is scheduled, never after.
+            raise AccessError(self.env._("Assessors may only enter the verdict, the note and the assessor."))
         if set(vals) & ASSESSOR_WRITABLE_FIELDS:
             locked = self.filtered(lambda r: r.event_id.state in ("done", "cancelled"))
             if locked:

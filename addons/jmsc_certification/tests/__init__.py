@@ -4,3 +4,5 @@ from . import test_security
 from . import test_public_route
 from . import test_reports
 from . import test_tour
+from . import test_guards
+from . import test_access_matrix

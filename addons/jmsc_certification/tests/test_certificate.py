@@ -182,4 +182,8 @@ class TestCertificate(CertificationCommon):
         certificate = self._issue_certificate(self.migrant_1)
         self.assertEqual(self.migrant_1.jmsc_cert_certificate_ids, certificate)
         view = self.env.ref("jmsc_certification.res_partner_view_form_migrant")
-        self.assertIn("jmsc_cert_certificate_ids", view.arch)
+        # A smart button on the migrant form hub (contract 6), with a count.
+        self.assertIn("action_view_jmsc_cert_certificates", view.arch)
+        self.assertEqual(self.migrant_1.jmsc_cert_certificate_count, 1)
+        action = self.migrant_1.action_view_jmsc_cert_certificates()
+        self.assertEqual(self.env["jmsc.cert.certificate"].search(action["domain"]), certificate)

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import HttpCase, tagged
 
+from ..controllers.main import VERIFY_LIMITER
 from .common import CertificationCommon
 
 
@@ -17,6 +18,10 @@ class TestPublicRoute(HttpCase, CertificationCommon):
         cls.revoked._change_status("revoked", "Fraudulent evidence")
         cls.expired = cls._issue_certificate(cls.migrant_2, issue_date=cls.today - relativedelta(years=3, days=5))
         cls.env["jmsc.cert.certificate"]._cron_update_status()
+
+    def setUp(self):
+        super().setUp()
+        VERIFY_LIMITER._hits.clear()
 
     def _open(self, token):
         self.authenticate(None, None)
@@ -83,3 +88,7 @@ class TestPublicRoute(HttpCase, CertificationCommon):
         response = self.url_open(f"/my/certificates/{other.id}", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
         self.assertNotIn("application/pdf", response.headers.get("Content-Type", ""))
+
+    def test_burst_gets_429(self):
+        statuses = {self._open(f"burst-{i:03d}-0123456789abcdefghij").status_code for i in range(35)}
+        self.assertEqual(statuses, {404, 429})

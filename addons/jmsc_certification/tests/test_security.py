@@ -44,11 +44,18 @@ class TestSecurity(CertificationCommon):
         with self.assertRaises(AccessError):
             self.event_a.with_user(staff).write({"scheme_id": self.scheme_b.id})
         # Staff run their own applications but do not issue or revoke certificates.
-        application = (
-            self.env["jmsc.cert.application"]
+        # A candidate the staff cannot see yet applies by NIK (a plain create is refused: no widening).
+        with self.assertRaises(AccessError):
+            self.env["jmsc.cert.application"].with_user(staff).create(
+                {"partner_id": self.migrant_2.id, "scheme_id": self.scheme_a.id}
+            )
+        action = (
+            self.env["jmsc.cert.apply.wizard"]
             .with_user(staff)
-            .create({"partner_id": self.migrant_2.id, "scheme_id": self.scheme_a.id})
+            .create({"scheme_id": self.scheme_a.id, "nik": self.migrant_2.nik})
+            .action_apply()
         )
+        application = self.env["jmsc.cert.application"].with_user(staff).browse(action["res_id"])
         application.action_submit()
         with self.assertRaises(AccessError):
             self.env["jmsc.cert.certificate"].with_user(staff).create(

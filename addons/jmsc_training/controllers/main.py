@@ -1,6 +1,21 @@
 from odoo import http
 from odoo.http import request
 
+from ..tools import RateLimiter
+
+# A verifier scans one QR code at a time: 30 look-ups a minute per client is plenty, and a burst of guesses
+# gets 429 instead of more look-ups.
+VERIFY_LIMITER = RateLimiter(limit=30, window=60)
+TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def client_key():
+    return request.httprequest.remote_addr or "-"
+
+
+def plausible_token(token, min_length=16, max_length=64):
+    return min_length <= len(token) <= max_length and TOKEN_CHARS.issuperset(token)
+
 
 class JmscTrainingCertificateController(http.Controller):
     # website=True makes it a frontend route, so web.frontend_layout (and portal's parts of it) render.
@@ -14,13 +29,31 @@ class JmscTrainingCertificateController(http.Controller):
     )
     def verify_certificate(self, token):
         """Public check of a certificate by its unguessable token: no NIK, only the holder's initials."""
-        enrolment = (
-            request.env["jmsc.training.enrolment"]
-            .sudo()
-            .search([("verification_token", "=", token), ("state", "=", "completed")], limit=1)
-            if len(token) >= 16
-            else None
-        )
+        headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
+        if "id_ID" in dict(request.env["res.lang"].get_installed()):
+            request.update_context(lang="id_ID")
+        if not VERIFY_LIMITER.allow(client_key()):
+            return request.render(
+                "jmsc_training.certificate_verification_page",
+                {"certificate": None, "too_many": True},
+                status=429,
+                headers=dict(headers, **{"Retry-After": "60"}),
+            )
+        enrolment = None
+        if plausible_token(token):
+            # sudo: an exact search on the unguessable token; only the fields below leave this method.
+            enrolment = (
+                request.env["jmsc.training.enrolment"]
+                .sudo()
+                .search(
+                    [
+                        ("verification_token", "=", token),
+                        ("state", "=", "completed"),
+                        ("certificate_number", "!=", False),
+                    ],
+                    limit=1,
+                )
+            )
         values = {"certificate": None}
         if enrolment:
             values["certificate"] = {
@@ -30,4 +63,9 @@ class JmscTrainingCertificateController(http.Controller):
                 "centre": enrolment.centre_id.name,
                 "date": enrolment.date_completed,
             }
-        return request.render("jmsc_training.certificate_verification_page", values, status=200 if enrolment else 404)
+        return request.render(
+            "jmsc_training.certificate_verification_page",
+            values,
+            status=200 if enrolment else 404,
+            headers=headers,
+        )

@@ -4,9 +4,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools import log_system_note
 from .jmsc_training_room import CENTRE_DOMAIN
 
 SEAT_STATES = ("enrolled", "completed", "failed")
+# The plan of a batch: changed by centre staff (and managers), not by the trainers who teach it.
+PLANNING_FIELDS = frozenset(
+    {"programme_id", "centre_id", "room_id", "trainer_ids", "date_start", "date_end", "capacity"}
+    | {f"pattern_{day}" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "hour_start", "hour_end")}
+)
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -73,10 +79,25 @@ class JmscTrainingBatch(models.Model):
     pattern_hour_start = fields.Float(string="Daily Start", default=8.0)
     pattern_hour_end = fields.Float(string="Daily End", default=12.0)
     color = fields.Integer()
+    jmsc_can_plan = fields.Boolean(compute="_compute_jmsc_can_plan", string="Can Plan the Batch")
 
     _sql_constraints = [
         ("capacity_positive", "CHECK(capacity > 0)", "The capacity of a batch must be positive."),
     ]
+
+    @api.depends_context("uid")
+    def _compute_jmsc_can_plan(self):
+        can_plan = self._user_can_plan()
+        for batch in self:
+            batch.jmsc_can_plan = can_plan
+
+    def _user_can_plan(self):
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("jmsc_training.group_training_centre_staff")
+            or user.has_group("jmsc_base.group_jmsc_manager")
+        )
 
     @api.depends("enrolment_ids.state", "session_ids", "capacity")
     def _compute_counts(self):
@@ -181,11 +202,30 @@ class JmscTrainingBatch(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft" and not self.env.su:
+                raise UserError(self.env._("A new batch starts as a draft: open it with its button."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("jmsc.training.batch") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Batch %s: its status changes only through the Open, Start, Close and Assess, Cancel and "
+                    "Reset to Draft buttons.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
+        if PLANNING_FIELDS.intersection(vals) and not self._user_can_plan():
+            self.check_access("write")
+            raise UserError(
+                self.env._(
+                    "Batch %s: only the staff of the training centre change its programme, dates, room, trainers "
+                    "and capacity.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
         res = super().write(vals)
         if "capacity" in vals:
             self._promote_waitlist()
@@ -234,9 +274,8 @@ class JmscTrainingBatch(models.Model):
             if free > 0:
                 promoted |= waitlisted.filtered(lambda e, b=batch: e.batch_id.id == b.id)[:free]
         if promoted:
-            promoted.write({"state": "enrolled"})
-            for enrolment in promoted:
-                enrolment.message_post(body=self.env._("A seat became free: promoted from the waitlist."))
+            promoted._write_guarded({"state": "enrolled"})
+            log_system_note(promoted, self.env._("A seat became free: promoted from the waitlist."))
 
     def _check_state(self, allowed, action):
         for batch in self:
@@ -250,34 +289,59 @@ class JmscTrainingBatch(models.Model):
                     )
                 )
 
+    def _set_state(self, state, action):
+        """The only path that changes a batch's status: centre staff (or managers) of batches they may edit."""
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group("jmsc_training.group_training_centre_staff")):
+            raise UserError(self.env._("Only the staff of the training centre may %(action)s a batch.", action=action))
+        return super().write({"state": state})
+
     def action_open(self):
         self._check_state(("draft",), self.env._("open"))
-        self.write({"state": "open"})
+        self._set_state("open", self.env._("open"))
 
     def action_start(self):
         self._check_state(("open",), self.env._("start"))
         for batch in self:
             if not batch.session_ids:
                 raise UserError(self.env._("Batch %s has no sessions: plan them before starting.", batch.name))
-        self.write({"state": "running"})
+        self._set_state("running", self.env._("start"))
         applied = self.env["jmsc.training.enrolment"].search([("batch_id", "in", self.ids), ("state", "=", "applied")])
         applied.action_enrol()
 
     def action_done(self):
         self._check_state(("running",), self.env._("close"))
+        self._set_state("done", self.env._("close"))
         enrolled = self.env["jmsc.training.enrolment"].search(
             [("batch_id", "in", self.ids), ("state", "=", "enrolled")]
         )
         enrolled.action_evaluate()
-        self.write({"state": "done"})
 
     def action_cancel(self):
         self._check_state(("draft", "open", "running"), self.env._("cancel"))
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled", self.env._("cancel"))
 
     def action_draft(self):
         self._check_state(("cancelled", "open"), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._set_state("draft", self.env._("reset to draft"))
+
+    def action_open_score_entry(self):
+        """Nilai: one grid of every enrolled trainee's score per assessment component of this batch."""
+        self.ensure_one()
+        if self.state != "running":
+            raise UserError(self.env._("Batch %s is not running: scores are entered while the batch runs.", self.name))
+        self.check_access("write")
+        wizard = self.env["jmsc.training.score.entry"].create({"batch_id": self.id})
+        wizard._load_lines()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Scores of %s", self.name),
+            "res_model": "jmsc.training.score.entry",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
 
     def action_generate_sessions(self):
         """Create the sessions of the weekly pattern between the start and end dates."""

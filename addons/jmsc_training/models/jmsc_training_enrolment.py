@@ -3,10 +3,15 @@ import secrets
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, formatLang
+
+from ..tools import log_system_note
 
 ACTIVE_STATES = ("applied", "waitlisted", "enrolled")
+# Written only by the enrolment's own methods (through _write_guarded), never by a plain write().
+GUARDED_FIELDS = frozenset({"state", "certificate_number", "verification_token", "date_completed"})
+ENROL_GROUPS = ("jmsc_training.group_training_centre_staff", "jmsc_base.group_jmsc_regency_officer")
 
 
 class JmscTrainingEnrolment(models.Model):
@@ -27,7 +32,7 @@ class JmscTrainingEnrolment(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    nik = fields.Char(related="partner_id.nik", string="NIK")
+    nik = fields.Char(related="partner_id.nik", string="NIK", groups="jmsc_base.group_jmsc_identity")
     regency_id = fields.Many2one(related="partner_id.regency_id", store=True, index=True)
     batch_id = fields.Many2one(
         "jmsc.training.batch",
@@ -122,8 +127,8 @@ class JmscTrainingEnrolment(models.Model):
             reasons.append(
                 self.env._(
                     "Attendance %(rate)s%% is below the minimum of %(min)s%%.",
-                    rate=round(self.attendance_rate, 1),
-                    min=round(programme.min_attendance, 1),
+                    rate=formatLang(self.env, self.attendance_rate, digits=1),
+                    min=formatLang(self.env, programme.min_attendance, digits=1),
                 )
             )
         if programme.component_ids:
@@ -134,8 +139,8 @@ class JmscTrainingEnrolment(models.Model):
                 reasons.append(
                     self.env._(
                         "Score %(score)s is below the pass mark of %(pass_mark)s.",
-                        score=round(self.score, 1),
-                        pass_mark=round(programme.pass_mark, 1),
+                        score=formatLang(self.env, self.score, digits=1),
+                        pass_mark=formatLang(self.env, programme.pass_mark, digits=1),
                     )
                 )
         return reasons
@@ -188,6 +193,8 @@ class JmscTrainingEnrolment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self._check_create_vals(vals_list)
         batch_ids = {vals.get("batch_id") for vals in vals_list if vals.get("batch_id")}
         batches = self.env["jmsc.training.batch"].browse(list(batch_ids))
         for batch in batches:
@@ -199,6 +206,74 @@ class JmscTrainingEnrolment(models.Model):
         applied._waitlist_if_full()
         return enrolments
 
+    def _check_create_vals(self, vals_list):
+        """A new enrolment starts as an application, and only for a migrant the user may already see.
+
+        Creating an enrolment must not widen what the user reads: a migrant the user cannot see is enrolled
+        through the NIK search (jmsc.training.enrol.wizard), which shows only the minimal card.
+        """
+        for vals in vals_list:
+            forged = GUARDED_FIELDS.intersection(vals) - {"state"}
+            if forged or vals.get("state", "applied") != "applied":
+                raise UserError(
+                    self.env._(
+                        "A new enrolment starts as an application: its status, certificate number and "
+                        "verification code are set by the Enrol and Assess buttons."
+                    )
+                )
+        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+        hidden = partners - partners._filtered_access("read")
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "You cannot see this migrant's profile: use Enrol by NIK, which checks the NIK on the "
+                    "migrant's KTP and enrols them without opening their data."
+                )
+            )
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_vals(vals)
+        return super().write(vals)
+
+    def _check_write_vals(self, vals):
+        guarded = GUARDED_FIELDS.intersection(vals)
+        if guarded:
+            labels = [self._fields[name].get_description(self.env)["string"] for name in sorted(guarded)]
+            raise UserError(
+                self.env._(
+                    "Enrolment of %(trainee)s: %(fields)s change only through the Enrol, Drop, Assess and "
+                    "Reopen buttons.",
+                    trainee=", ".join(self.mapped("partner_id.name")),
+                    fields=", ".join(labels),
+                )
+            )
+        if "partner_id" in vals and any(e.partner_id.id != vals["partner_id"] for e in self):
+            raise UserError(
+                self.env._(
+                    "The trainee of an enrolment cannot be changed: drop this enrolment and enrol the right person."
+                )
+            )
+        if "batch_id" in vals:
+            moved = self.filtered(lambda e: e.batch_id.id != vals["batch_id"])
+            if moved.filtered(lambda e: e.state != "applied"):
+                raise UserError(
+                    self.env._("Only an application can move to another batch: drop the enrolment and enrol again.")
+                )
+            if moved:
+                self.env["jmsc.training.batch"].browse(vals["batch_id"]).check_access("write")
+
+    def _write_guarded(self, vals):
+        """The only path that changes the status, certificate number and verification code."""
+        return super().write(vals)
+
+    def _check_group(self, groups, action):
+        if self.env.su or any(self.env.user.has_group(group) for group in groups):
+            return
+        raise UserError(
+            self.env._("You may not %(action)s enrolments: ask the staff of the training centre.", action=action)
+        )
+
     def _waitlist_if_full(self):
         if not self:
             return
@@ -206,7 +281,7 @@ class JmscTrainingEnrolment(models.Model):
         taken = self.batch_id._seats_taken_by_batch()
         full = self.filtered(lambda e: taken.get(e.batch_id.id, 0) >= e.batch_id.capacity)
         if full:
-            full.write({"state": "waitlisted"})
+            full._write_guarded({"state": "waitlisted"})
 
     def _check_prerequisites(self):
         """Refuse trainees who miss the programme's prerequisite, age or stage."""
@@ -275,6 +350,8 @@ class JmscTrainingEnrolment(models.Model):
 
     def action_enrol(self):
         """Give a seat to applicants while there is room; the others go on the waitlist."""
+        self.check_access("write")
+        self._check_group(ENROL_GROUPS, self.env._("enrol"))
         self._check_state(("applied", "waitlisted"), self.env._("enrol"))
         self._check_prerequisites()
         self.batch_id._lock_for_enrolment()
@@ -285,33 +362,49 @@ class JmscTrainingEnrolment(models.Model):
             if taken.get(batch.id, 0) < batch.capacity:
                 taken[batch.id] = taken.get(batch.id, 0) + 1
                 seated |= enrolment
-        seated.write({"state": "enrolled"})
-        (self - seated).write({"state": "waitlisted"})
+        seated._write_guarded({"state": "enrolled"})
+        (self - seated)._write_guarded({"state": "waitlisted"})
 
     def action_drop(self):
+        self.check_access("write")
+        self._check_group(ENROL_GROUPS, self.env._("drop"))
         self._check_state(ACTIVE_STATES, self.env._("drop"))
         batches = self.filtered(lambda e: e.state == "enrolled").batch_id
-        self.write({"state": "dropped"})
+        self._write_guarded({"state": "dropped"})
         batches._promote_waitlist()
 
+    def action_open_score_entry(self):
+        """Nilai: open the score grid of the whole batch; pass or fail is decided when it is confirmed."""
+        self.ensure_one()
+        return self.batch_id.action_open_score_entry()
+
     def action_evaluate(self):
-        """Complete who reached the pass mark and the minimum attendance; fail the others."""
+        """Complete who reached the pass mark and the minimum attendance; fail the others.
+
+        Trainers assess the trainees of their own batches, centre staff those of their centre: the
+        record rules behind check_access('write') say which.
+        """
+        self.check_access("write")
+        self._check_group(
+            ("jmsc_training.group_training_trainer", "jmsc_base.group_jmsc_regency_officer"), self.env._("assess")
+        )
         self._check_state(("enrolled",), self.env._("assess"))
         passed = self.filtered(lambda e: not e._get_failure_reasons())
         failed = self - passed
         if failed:
-            failed.write({"state": "failed"})
-            for enrolment in failed:
-                enrolment.message_post(body=enrolment.failure_reasons)
+            failed._write_guarded({"state": "failed"})
+            log_system_note(failed, {enrolment.id: enrolment.failure_reasons for enrolment in failed})
         today = fields.Date.context_today(self)
         for enrolment in passed:
             # A batch assessed after it ended completes on its last day.
-            enrolment.write({"state": "completed", "date_completed": min(today, enrolment.batch_id.date_end)})
+            enrolment._write_guarded({"state": "completed", "date_completed": min(today, enrolment.batch_id.date_end)})
         passed._assign_certificate_numbers()
 
     def action_reopen(self):
+        self.check_access("write")
+        self._check_group(("jmsc_training.group_training_centre_staff",), self.env._("reopen"))
         self._check_state(("failed", "dropped"), self.env._("reopen"))
-        self.write({"state": "enrolled", "date_completed": False})
+        self._write_guarded({"state": "enrolled", "date_completed": False})
 
     def action_print_certificate(self):
         self._check_state(("completed",), self.env._("print a certificate for"))
@@ -322,7 +415,7 @@ class JmscTrainingEnrolment(models.Model):
             if enrolment.certificate_number:
                 continue
             sequence = self._certificate_sequence(enrolment.centre_id, enrolment.date_completed.year)
-            enrolment.sudo().write(
+            enrolment._write_guarded(
                 {
                     "certificate_number": sequence._next(),
                     "verification_token": secrets.token_urlsafe(16),

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class JmscTrainingScore(models.Model):
@@ -36,3 +36,33 @@ class JmscTrainingScore(models.Model):
                         programme=line.enrolment_id.programme_id.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        scores = super().create(vals_list)
+        scores._check_enrolment_open()
+        return scores
+
+    def write(self, vals):
+        self._check_enrolment_open()
+        res = super().write(vals)
+        if "enrolment_id" in vals:
+            self._check_enrolment_open()
+        return res
+
+    def unlink(self):
+        self._check_enrolment_open()
+        return super().unlink()
+
+    def _check_enrolment_open(self):
+        """Scores change only while the trainee is enrolled: a decided result keeps the scores it was based on."""
+        if self.env.su:
+            return
+        closed = self.enrolment_id.filtered(lambda e: e.state != "enrolled")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The result of %(trainee)s is already decided: scores can no longer change.",
+                    trainee=", ".join(closed.mapped("partner_id.name")),
+                )
+            )

@@ -196,3 +196,21 @@ class JmscTrainingSession(models.Model):
     def action_mark_all_present(self):
         self._prepare_attendance()
         self.attendance_ids.write({"status": "present"})
+
+    def action_open_score_entry(self):
+        self.ensure_one()
+        return self.batch_id.action_open_score_entry()
+
+    @api.model
+    def action_today_sessions(self):
+        """Hari Ini: today's sessions, in the user's time zone (Asia/Jakarta by default).
+
+        A trainer sees the sessions of the batches they teach (filter "My Sessions" on); centre staff see
+        every session of their centre today, theirs or not (their record rule limits it to their centre).
+        """
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_session_action_today")
+        context = {"search_default_filter_today": 1}
+        if not self.env.user.has_group("jmsc_training.group_training_centre_staff"):
+            context["search_default_filter_mine"] = 1
+        action["context"] = context
+        return action

@@ -9,6 +9,20 @@ class ResPartner(models.Model):
         "jmsc.training.programme", compute="_compute_training_completed", string="Completed Programmes"
     )
     training_completed_count = fields.Integer(compute="_compute_training_completed", string="Completed Trainings")
+    training_enrolment_count = fields.Integer(compute="_compute_training_enrolment_count", string="Trainings")
+
+    def _compute_training_enrolment_count(self):
+        # As the user: the count shows only the enrolments their record rules let them open.
+        counts = {}
+        if self.ids:
+            counts = {
+                partner.id: count
+                for partner, count in self.env["jmsc.training.enrolment"]._read_group(
+                    [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+                )
+            }
+        for partner in self:
+            partner.training_enrolment_count = counts.get(partner.id, 0)
 
     @api.depends("training_enrolment_ids.state")
     def _compute_training_completed(self):
@@ -50,5 +64,5 @@ class ResPartner(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_enrolment_action")
         action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id, "search_default_filter_completed": 1}
+        action["context"] = {"default_partner_id": self.id, "create": False}
         return action

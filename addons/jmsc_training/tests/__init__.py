@@ -6,3 +6,5 @@ from . import test_reports
 from . import test_performance
 from . import test_tour
 from . import test_views
+from . import test_guards
+from . import test_access_matrix
