@@ -1,11 +1,10 @@
 from odoo import http
 from odoo.addons.jmsc_training.controllers.main import client_key, plausible_token
-from odoo.addons.jmsc_training.tools import RateLimiter
 from odoo.http import request
 
 PUBLIC_FIELDS = ["name", "scheme_id", "lsp_id", "issue_date", "expiry_date", "state"]
 # A verifier scans one QR code at a time; a burst of guesses gets 429 instead of more look-ups.
-VERIFY_LIMITER = RateLimiter(limit=30, window=60)
+VERIFY_LIMIT, VERIFY_WINDOW = 30, 60  # checks per client per minute
 
 
 class CertificateVerification(http.Controller):
@@ -17,7 +16,11 @@ class CertificateVerification(http.Controller):
         headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
         if "id_ID" in dict(request.env["res.lang"].get_installed()):
             request.update_context(lang="id_ID")
-        if not VERIFY_LIMITER.allow(client_key()):
+        if (
+            not request.env["jmsc.rate.limit"]
+            .sudo()
+            ._jmsc_hit(f"certification.verify:{client_key()}", VERIFY_LIMIT, VERIFY_WINDOW)
+        ):
             return request.render(
                 "jmsc_certification.certificate_verification_page",
                 {"certificate": False, "too_many": True},

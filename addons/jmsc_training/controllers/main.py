@@ -1,11 +1,9 @@
 from odoo import http
 from odoo.http import request
 
-from ..tools import RateLimiter
-
 # A verifier scans one QR code at a time: 30 look-ups a minute per client is plenty, and a burst of guesses
 # gets 429 instead of more look-ups.
-VERIFY_LIMITER = RateLimiter(limit=30, window=60)
+VERIFY_LIMIT, VERIFY_WINDOW = 30, 60  # checks per client per minute
 TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
@@ -32,7 +30,11 @@ class JmscTrainingCertificateController(http.Controller):
         headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
         if "id_ID" in dict(request.env["res.lang"].get_installed()):
             request.update_context(lang="id_ID")
-        if not VERIFY_LIMITER.allow(client_key()):
+        if (
+            not request.env["jmsc.rate.limit"]
+            .sudo()
+            ._jmsc_hit(f"training.verify:{client_key()}", VERIFY_LIMIT, VERIFY_WINDOW)
+        ):
             return request.render(
                 "jmsc_training.certificate_verification_page",
                 {"certificate": None, "too_many": True},
