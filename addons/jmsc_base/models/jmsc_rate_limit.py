@@ -1,3 +1,4 @@
+import odoo
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -26,38 +27,39 @@ class JmscRateLimit(models.Model):
         The hit is counted in a transaction of its own, READ COMMITTED and after the advisory lock,
         so every statement sees the hits other workers committed (the request's own REPEATABLE READ
         snapshot predates the lock and would let a parallel burst slip through). The hit stays
-        counted even if the request fails afterwards.
+        counted even if the request fails afterwards. Tests count in their own transaction, which
+        must see its hits and roll them back.
         """
+        if odoo.modules.module.current_test or self.env.registry.in_test_mode():
+            return self._jmsc_count_and_insert(self.env.cr, key, limit, window_seconds)
         with self.env.registry.cursor() as cr:
-            if not self.env.registry.in_test_mode():
-                # First statement of the new transaction (tests share one transaction: nothing to set).
-                cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
-            cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
-            cr.execute(
-                SQL(
-                    "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
-                    "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
-                    key,
-                    int(window_seconds),
-                )
-            )
-            if cr.fetchone()[0] >= limit:
-                return False
-            cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
+            cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+            return self._jmsc_count_and_insert(cr, key, limit, window_seconds)
+
+    @api.model
+    def _jmsc_count_and_insert(self, cr, key, limit, window_seconds):
+        cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"jmsc.rate.limit:{key}"))
+        if self._jmsc_count(cr, key, window_seconds) >= limit:
+            return False
+        cr.execute(SQL("INSERT INTO jmsc_rate_limit (key, hit_at) VALUES (%s, now() at time zone 'UTC')", key))
         return True
+
+    @api.model
+    def _jmsc_count(self, cr, key, window_seconds):
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM jmsc_rate_limit WHERE key = %s "
+                "AND hit_at > (now() at time zone 'UTC') - make_interval(secs => %s)",
+                key,
+                int(window_seconds),
+            )
+        )
+        return cr.fetchone()[0]
 
     @api.model
     def _jmsc_remaining(self, key, limit, window_seconds):
         """How many hits `key` still has in the window (read-only)."""
-        self.env.cr.execute(
-            SQL(
-                "SELECT count(*) FROM jmsc_rate_limit"
-                " WHERE key = %s AND hit_at > (now() at time zone 'UTC') - %s::interval",
-                key,
-                f"{int(window_seconds)} seconds",
-            )
-        )
-        return max(0, limit - self.env.cr.fetchone()[0])
+        return max(0, limit - self._jmsc_count(self.env.cr, key, window_seconds))
 
     @api.model
     def _cron_jmsc_purge(self):
