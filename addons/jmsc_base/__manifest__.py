@@ -32,10 +32,15 @@
         "report/jmsc_migrant_profile_templates.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/jmsc_migrant_demo.xml",
+        "demo/res_users_profile_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "jmsc_base/static/src/scss/jmsc_dashboard.scss",
+        ],
         "web.assets_tests": [
             "jmsc_base/static/tests/tours/*.js",
         ],

@@ -13,3 +13,4 @@ from . import res_partner_hub
 from . import jmsc_regency_dashboard
 from . import ir_module_module
 from . import res_partner_agency
+from . import ir_http

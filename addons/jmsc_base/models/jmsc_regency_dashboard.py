@@ -69,19 +69,19 @@ class JmscRegency(models.Model):
                 ["__count"],
             )
         }
-        by_expiry = {
-            (regency.id, state): count
-            for regency, state, count in self.env["res.partner.id_number"]._read_group(
-                [
-                    ("partner_id.is_migrant", "=", True),
-                    ("partner_id.regency_id", "in", regency_ids),
-                    ("expiry_state", "in", ("expiring", "expired")),
-                    ("status", "!=", "close"),
-                ],
-                ["partner_id.regency_id", "expiry_state"],
-                ["__count"],
-            )
-        }
+        by_expiry = {}
+        for partner, state, count in self.env["res.partner.id_number"]._read_group(
+            [
+                ("partner_id.is_migrant", "=", True),
+                ("partner_id.regency_id", "in", regency_ids),
+                ("expiry_state", "in", ("expiring", "expired")),
+                ("status", "!=", "close"),
+            ],
+            ["partner_id", "expiry_state"],
+            ["__count"],
+        ):
+            key = (partner.regency_id.id, state)
+            by_expiry[key] = by_expiry.get(key, 0) + count
         first, next_first = self._jmsc_month_bounds()
         departures = dict(
             self.env["jmsc.placement"]._read_group(

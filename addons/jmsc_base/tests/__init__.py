@@ -10,3 +10,6 @@ from . import test_reports
 from . import test_tour_register
 from . import test_views
 from . import test_portal
+from . import test_translations
+from . import test_landing_dashboard
+from . import test_tour_officer
