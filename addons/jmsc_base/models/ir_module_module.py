@@ -1,6 +1,6 @@
 from odoo import models
-from odoo.tools.translate import TranslationFileReader, TranslationImporter, get_po_paths
 from odoo.tools.misc import file_open
+from odoo.tools.translate import TranslationFileReader, TranslationImporter, get_po_paths
 
 
 class IrModuleModule(models.Model):

@@ -103,11 +103,15 @@ class JmscAgencyType(models.Model):
         lines = []
         for agency_type, user, gained, lost in self._jmsc_apply_plan():
             lines += [
-                Command.create({"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "gain"})
+                Command.create(
+                    {"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "gain"}
+                )
                 for g in gained
             ]
             lines += [
-                Command.create({"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "lose"})
+                Command.create(
+                    {"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "lose"}
+                )
                 for g in lost
             ]
         wizard = self.env["jmsc.agency.type.apply.wizard"].create(

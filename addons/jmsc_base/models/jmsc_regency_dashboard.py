@@ -31,9 +31,7 @@ class JmscRegency(models.Model):
         string="Documents Expiring", compute="_compute_jmsc_dashboard", help="Documents expiring within 90 days."
     )
     jmsc_expired_document_count = fields.Integer(string="Documents Expired", compute="_compute_jmsc_dashboard")
-    jmsc_departure_month_count = fields.Integer(
-        string="Departures This Month", compute="_compute_jmsc_dashboard"
-    )
+    jmsc_departure_month_count = fields.Integer(string="Departures This Month", compute="_compute_jmsc_dashboard")
 
     def _compute_jmsc_is_mine(self):
         mine = self.search([("jmsc_is_mine", "=", True)])

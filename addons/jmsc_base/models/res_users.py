@@ -37,9 +37,7 @@ class ResUsers(models.Model):
     @api.model
     def _jmsc_role_categories(self):
         """The categories of JMSC roles: those declared by a jmsc_* module."""
-        data = self.env["ir.model.data"].search(
-            [("model", "=", "ir.module.category"), ("module", "=like", "jmsc\\_%")]
-        )
+        data = self.env["ir.model.data"].search([("model", "=", "ir.module.category"), ("module", "=like", "jmsc\\_%")])
         return self.env["ir.module.category"].browse(data.mapped("res_id"))
 
     @api.model_create_multi
@@ -57,7 +55,9 @@ class ResUsers(models.Model):
             vals = dict(vals, jmsc_home_action_manual=bool(vals["action_id"]))
         result = super().write(vals)
         if not self.env.context.get("jmsc_home_sync") and (
-            "groups_id" in vals or "action_id" in vals or any(key.startswith(("in_group_", "sel_groups_")) for key in vals)
+            "groups_id" in vals
+            or "action_id" in vals
+            or any(key.startswith(("in_group_", "sel_groups_")) for key in vals)
         ):
             self._jmsc_sync_home_action()
         return result

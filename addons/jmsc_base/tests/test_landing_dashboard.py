@@ -71,7 +71,8 @@ class TestLanding(JmscBaseCommon):
     def test_user_form_shows_agency_regencies_and_roles(self):
         self.assertEqual(self.user_regency.jmsc_role_ids, self.env.ref("jmsc_base.group_jmsc_regency_officer"))
         self.assertEqual(self.user_admin.jmsc_role_ids, self.env.ref("jmsc_base.group_jmsc_admin"))
-        arch = self.env["res.users"].get_views([(False, "form")])["views"]["form"]["arch"]
+        form = self.env.ref("base.view_users_form")
+        arch = self.env["res.users"].get_views([(form.id, "form")])["views"]["form"]["arch"]
         for fname in ("jmsc_agency_id", "jmsc_regency_ids", "jmsc_role_ids"):
             self.assertIn(f'name="{fname}"', arch)
 
@@ -104,8 +105,10 @@ class TestDashboard(JmscBaseCommon):
         self.assertEqual(regencies, self.regency_indramayu)
         mine = regencies.with_user(self.user_regency)
         # The demo migrants may add to these counts: compare against what the officer can see.
-        visible = self.env["res.partner"].with_user(self.user_regency).search_count(
-            [("is_migrant", "=", True), ("regency_id", "=", self.regency_indramayu.id)]
+        visible = (
+            self.env["res.partner"]
+            .with_user(self.user_regency)
+            .search_count([("is_migrant", "=", True), ("regency_id", "=", self.regency_indramayu.id)])
         )
         self.assertEqual(mine.jmsc_migrant_count, visible)
         self.assertGreaterEqual(mine.jmsc_prospective_count, 1)
@@ -149,11 +152,15 @@ class TestDashboard(JmscBaseCommon):
     def test_migrant_form_hub_counts(self):
         self.env["jmsc.consent"].create({"partner_id": self.ani.id})
         relative = self.env["res.partner"].create({"name": "Karsih"})
-        self.env["jmsc.family.member"].create({"partner_id": self.ani.id, "member_id": relative.id, "relation": "mother"})
+        self.env["jmsc.family.member"].create(
+            {"partner_id": self.ani.id, "member_id": relative.id, "relation": "mother"}
+        )
         ani = self.ani.with_user(self.user_regency)
         self.assertEqual((ani.document_count, ani.family_member_count, ani.consent_count), (1, 1, 1))
         action = ani.action_view_family_members()
-        self.assertEqual(self.env[action["res_model"]].with_user(self.user_regency).search(action["domain"]).member_id, relative)
+        self.assertEqual(
+            self.env[action["res_model"]].with_user(self.user_regency).search(action["domain"]).member_id, relative
+        )
         action = ani.action_view_consents()
         self.assertEqual(len(self.env[action["res_model"]].with_user(self.user_regency).search(action["domain"])), 1)
         arch = self.env["res.partner"].get_views([(self.env.ref("jmsc_base.res_partner_view_form_migrant").id, "form")])
@@ -189,14 +196,15 @@ class TestAgencyApplyPreview(JmscBaseCommon):
         self.assertFalse(self.staff.has_group("jmsc_base.group_jmsc_regency_officer"))
         wizard.action_apply()
         self.assertTrue(self.staff.has_group("jmsc_base.group_jmsc_regency_officer"))
-        self.assertEqual(self.staff.action_id, self.env["ir.actions.actions"].browse(self.env.ref("jmsc_base.jmsc_regency_action_dashboard").id))
+        self.assertEqual(
+            self.staff.action_id,
+            self.env["ir.actions.actions"].browse(self.env.ref("jmsc_base.jmsc_regency_action_dashboard").id),
+        )
         # Narrow the type down to read-only: the preview says which role is lost.
         self.agency_type.group_ids = self.group_user
         action = self.agency_type.with_user(self.user_admin).action_preview_apply_to_users()
         wizard = self.env[action["res_model"]].with_user(self.user_admin).browse(action["res_id"])
-        self.assertEqual(
-            {(line.change, line.group_id) for line in wizard.line_ids}, {("lose", self.group_regency)}
-        )
+        self.assertEqual({(line.change, line.group_id) for line in wizard.line_ids}, {("lose", self.group_regency)})
         self.assertEqual(wizard.user_count, 1)
 
     def test_only_admins_preview(self):

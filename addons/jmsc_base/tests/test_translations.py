@@ -151,45 +151,49 @@ class TestTranslations(HttpCase):
             return
         hidden = node_en.get("invisible") in STATIC_TRUE or node_en.get("column_invisible") in STATIC_TRUE
         if not hidden:
-            # The string of a root view node is not shown by the Odoo 18 web client.
-            for attribute in TEXT_ATTRIBUTES if node_en.getparent() is not None else ():
-                text = _needs_translation(node_en.get(attribute))
-                if text and " ".join((node_loc.get(attribute) or "").split()) == text:
-                    module = self._view_module_for_text(model, text, default_module)
-                    self._report(module, f"view {attribute}", text, where)
-            for text_en, text_loc in ((node_en.text, node_loc.text), (node_en.tail, node_loc.tail)):
-                text = _needs_translation(text_en)
-                if text and " ".join((text_loc or "").split()) == text:
-                    module = self._view_module_for_text(model, text, default_module)
-                    self._report(module, "view text", text, where)
+            self._check_node_texts(model, node_en, node_loc, where, default_module)
         sub_model = model
         if node_en.tag == "field" and node_en.get("name"):
-            fields_en = self._fields_of(en, model)
-            fields_loc = self._fields_of(loc, model)
-            fname = node_en.get("name")
-            desc_en, desc_loc = fields_en.get(fname, {}), fields_loc.get(fname, {})
-            field = self.env[model]._fields.get(fname)
-            module = (field._module if field is not None else None) or default_module
-            if not hidden and not node_en.get("string") and desc_en.get("string"):
-                text = _needs_translation(desc_en["string"])
-                if text and desc_loc.get("string") == text:
-                    self._report(module, "field label", f"{model}.{fname}: {text}", where)
-            if not hidden and desc_en.get("type") == "selection":
-                labels_loc = dict(desc_loc.get("selection") or [])
-                for value, label in desc_en.get("selection") or []:
-                    text = _needs_translation(label)
-                    if text and labels_loc.get(value) == text:
-                        self._report(module, "selection", f"{model}.{fname}={value}: {text}", where)
-            if fname == "stage_id" and desc_en.get("relation"):
-                self._check_stages(desc_en["relation"])
-            sub_model = desc_en.get("relation") or model
+            sub_model = self._check_field(en, loc, model, node_en, hidden, where, default_module)
         for child_en, child_loc in zip(node_en, node_loc, strict=False):
-            if not isinstance(child_en.tag, str):
-                continue
-            child_model = sub_model if child_en.tag in VIEW_TYPES else model
-            if node_en.tag != "field":
-                child_model = model
-            self._walk(en, loc, child_model, child_en, child_loc, where, default_module)
+            if isinstance(child_en.tag, str):
+                # The fields of an inline sub-view (list, form, kanban) belong to the related model.
+                child_model = sub_model if child_en.tag in VIEW_TYPES and node_en.tag == "field" else model
+                self._walk(en, loc, child_model, child_en, child_loc, where, default_module)
+
+    def _check_node_texts(self, model, node_en, node_loc, where, default_module):
+        # The string of a root view node is not shown by the Odoo 18 web client.
+        for attribute in TEXT_ATTRIBUTES if node_en.getparent() is not None else ():
+            text = _needs_translation(node_en.get(attribute))
+            if text and " ".join((node_loc.get(attribute) or "").split()) == text:
+                module = self._view_module_for_text(model, text, default_module)
+                self._report(module, f"view {attribute}", text, where)
+        for text_en, text_loc in ((node_en.text, node_loc.text), (node_en.tail, node_loc.tail)):
+            text = _needs_translation(text_en)
+            if text and " ".join((text_loc or "").split()) == text:
+                module = self._view_module_for_text(model, text, default_module)
+                self._report(module, "view text", text, where)
+
+    def _check_field(self, en, loc, model, node, hidden, where, default_module):
+        """Label and selection values of a field shown in a view; returns the related model."""
+        fname = node.get("name")
+        desc_en = self._fields_of(en, model).get(fname, {})
+        desc_loc = self._fields_of(loc, model).get(fname, {})
+        field = self.env[model]._fields.get(fname)
+        module = (field._module if field is not None else None) or default_module
+        if not hidden and not node.get("string") and desc_en.get("string"):
+            text = _needs_translation(desc_en["string"])
+            if text and desc_loc.get("string") == text:
+                self._report(module, "field label", f"{model}.{fname}: {text}", where)
+        if not hidden and desc_en.get("type") == "selection":
+            labels_loc = dict(desc_loc.get("selection") or [])
+            for value, label in desc_en.get("selection") or []:
+                text = _needs_translation(label)
+                if text and labels_loc.get(value) == text:
+                    self._report(module, "selection", f"{model}.{fname}={value}: {text}", where)
+        if fname == "stage_id" and desc_en.get("relation"):
+            self._check_stages(desc_en["relation"])
+        return desc_en.get("relation") or model
 
     def _check_stages(self, stage_model):
         if stage_model in self._checked_stage_models or "name" not in self.env[stage_model]._fields:
@@ -254,7 +258,9 @@ class TestTranslations(HttpCase):
                 "base.bn": "Brunei",
             },
         )
-        fields = self.env["res.partner.id_number"].with_context(lang=LANG).fields_get(["partner_issued_id", "valid_from"])
+        fields = (
+            self.env["res.partner.id_number"].with_context(lang=LANG).fields_get(["partner_issued_id", "valid_from"])
+        )
         self.assertEqual(fields["partner_issued_id"]["string"], "Diterbitkan oleh")
         self.assertEqual(fields["valid_from"]["string"], "Berlaku dari")
         self.assertEqual(

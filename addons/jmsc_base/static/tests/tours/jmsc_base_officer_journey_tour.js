@@ -52,10 +52,6 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             run: "edit 3212015206960088",
         },
         {
-            content: "The gender is read from the NIK",
-            trigger: ".o_field_widget[name=gender] select:has(option:selected:not([value='false']))",
-        },
-        {
             content: "Choose the regency (filled from the NIK once that is merged; typing it is harmless)",
             trigger: ".o_field_widget[name=regency_id] input",
             run: "edit Indramayu",
@@ -64,6 +60,10 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             content: "Pick Indramayu",
             trigger: ".o-autocomplete--dropdown-menu li a:contains(Indramayu)",
             run: "click",
+        },
+        {
+            content: "The gender is read from the NIK",
+            trigger: ".o_field_widget[name=gender] select:has(option:selected:not([value='false']))",
         },
         {
             content: "Save the migrant",
