@@ -9,8 +9,6 @@ from . import res_partner_id_category
 from . import res_partner_id_number
 from . import res_users
 from . import res_groups
-from . import res_partner_hub
 from . import jmsc_regency_dashboard
 from . import ir_module_module
-from . import res_partner_agency
 from . import ir_http

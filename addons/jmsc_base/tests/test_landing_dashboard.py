@@ -62,11 +62,21 @@ class TestLanding(JmscBaseCommon):
         """Every active internal demo user of a JMSC module has a landing page, and it is not Discuss."""
         data = self.env["ir.model.data"].search([("model", "=", "res.users"), ("module", "=like", "jmsc\\_%")])
         users = self.env["res.users"].browse(data.mapped("res_id")).filtered(lambda u: u.active and not u.share)
-        offenders = users.filtered(lambda u: not u.action_id or u.action_id == self.discuss_action)
-        self.assertFalse(offenders, f"demo users without a landing page: {offenders.mapped('login')}")
-        for user in users:
-            with self.subTest(user=user.login):
-                self.assertTrue(user.tz == "Asia/Jakarta" and user.email, f"{user.login}: email and Asia/Jakarta")
+        problems = [
+            f"{user.login} ({self._module_of_user(user)}): {problem}"
+            for user in users
+            for problem, failed in (
+                ("no landing page", not user.action_id),
+                ("lands in Discuss", user.action_id == self.discuss_action),
+                ("no email", not user.email),
+                (f"time zone {user.tz}", user.tz != "Asia/Jakarta"),
+            )
+            if failed
+        ]
+        self.assertFalse(problems, "demo users:\n" + "\n".join(problems))
+
+    def _module_of_user(self, user):
+        return (user.get_external_id().get(user.id) or "?").split(".")[0]
 
     def test_user_form_shows_agency_regencies_and_roles(self):
         self.assertEqual(self.user_regency.jmsc_role_ids, self.env.ref("jmsc_base.group_jmsc_regency_officer"))

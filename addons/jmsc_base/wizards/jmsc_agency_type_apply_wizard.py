@@ -28,7 +28,7 @@ class JmscAgencyTypeApplyLine(models.TransientModel):
 
     wizard_id = fields.Many2one("jmsc.agency.type.apply.wizard", required=True, ondelete="cascade")
     agency_type_id = fields.Many2one("jmsc.agency.type", readonly=True)
-    user_id = fields.Many2one("res.users", string="User", readonly=True)
+    user_id = fields.Many2one("res.users", readonly=True)
     agency_id = fields.Many2one(related="user_id.jmsc_agency_id", string="Agency")
     group_id = fields.Many2one("res.groups", string="Role", readonly=True)
     change = fields.Selection([("gain", "Gains"), ("lose", "Loses")], readonly=True)

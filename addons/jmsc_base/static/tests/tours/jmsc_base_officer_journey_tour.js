@@ -71,12 +71,16 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             run: "click",
         },
         {
-            content: "Saved",
-            trigger: ".o_form_saved .o_breadcrumb .active:contains(Tour Warsini)",
+            content: "Saved under the migrant's name",
+            trigger: ".o_breadcrumb .active:contains(Tour Warsini)",
+        },
+        {
+            content: "The record is clean",
+            trigger: ".o_form_saved",
         },
         {
             content: "The hub shows the documents count",
-            trigger: ".o_form_view div[name=button_box] button[name=action_view_documents]:contains(Dokumen)",
+            trigger: ".o-form-buttonbox button[name=action_view_documents]:contains(Dokumen)",
         },
         {
             content: "Open the Documents tab",
@@ -123,11 +127,20 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
         },
         {
             content: "The documents count is 1",
-            trigger: ".o_form_saved button[name=action_view_documents] .o_stat_value:contains(1)",
+            trigger: "button[name=action_view_documents] .o_stat_value:contains(1)",
+        },
+        {
+            content: "The migrant is saved with the document",
+            trigger: ".o_form_saved",
         },
         {
             content: "Open the actions menu",
             trigger: ".o_control_panel .o_cp_action_menus button",
+            run: "click",
+        },
+        {
+            content: "Open the Print submenu",
+            trigger: ".o-dropdown--menu .o-dropdown-item:contains(Cetak)",
             run: "click",
         },
         {
@@ -145,13 +158,23 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             run: "click",
         },
         {
+            content: "Search the new migrant",
+            trigger: ".o_searchview_input",
+            run: "edit Tour Warsini",
+        },
+        {
+            content: "Search by name",
+            trigger: ".o_searchview_input",
+            run: "press Enter",
+        },
+        {
             content: "Select the new migrant",
             trigger: ".o_data_row:contains(Tour Warsini) .o_list_record_selector input",
             run: "click",
         },
         {
-            content: "Open the actions menu of the selection",
-            trigger: ".o_control_panel .o_cp_action_menus button",
+            content: "Open the Print menu of the selection",
+            trigger: ".o_control_panel .o_cp_action_menus button:contains(Cetak)",
             run: "click",
         },
         {
