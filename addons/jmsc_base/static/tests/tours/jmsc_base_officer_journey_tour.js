@@ -169,7 +169,8 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
         },
         {
             content: "Select the new migrant",
-            trigger: ".o_data_row:contains(Tour Warsini) .o_list_record_selector input",
+            trigger:
+                ".o_list_renderer:not(:has(.o_data_row:not(:contains(Tour Warsini)))) .o_data_row:contains(Tour Warsini) .o_list_record_selector input",
             run: "click",
         },
         {
