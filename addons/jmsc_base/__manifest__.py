@@ -33,9 +33,8 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
-        "demo/res_users_demo.xml",
         "demo/jmsc_migrant_demo.xml",
-        "demo/res_users_profile_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

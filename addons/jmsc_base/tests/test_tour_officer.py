@@ -17,11 +17,17 @@ class TestTourOfficer(HttpCase):
         officer.lang = "id_ID"
         rendered = []
         Report = type(self.env["ir.actions.report"])
-        render_pdf, render_xlsx = Report._render_qweb_pdf, Report._render_xlsx
+        render_pdf, render_html, render_xlsx = Report._render_qweb_pdf, Report._render_qweb_html, Report._render_xlsx
 
         def spy_pdf(report_self, report_ref, res_ids=None, data=None):
             result = render_pdf(report_self, report_ref, res_ids=res_ids, data=data)
             rendered.append((report_self._get_report(report_ref).report_name, report_self.env.uid, res_ids, result))
+            return result
+
+        def spy_html(report_self, report_ref, docids, data=None):
+            # Without a working wkhtmltopdf (test mode) the web client shows the HTML version.
+            result = render_html(report_self, report_ref, docids, data=data)
+            rendered.append((report_self._get_report(report_ref).report_name, report_self.env.uid, docids, result))
             return result
 
         def spy_xlsx(report_self, report_ref, docids, data):
@@ -29,7 +35,11 @@ class TestTourOfficer(HttpCase):
             rendered.append((report_self._get_report(report_ref).report_name, report_self.env.uid, docids, result))
             return result
 
-        with patch.object(Report, "_render_qweb_pdf", spy_pdf), patch.object(Report, "_render_xlsx", spy_xlsx):
+        with (
+            patch.object(Report, "_render_qweb_pdf", spy_pdf),
+            patch.object(Report, "_render_qweb_html", spy_html),
+            patch.object(Report, "_render_xlsx", spy_xlsx),
+        ):
             self.start_tour("/odoo", "jmsc_base_officer_journey", login="officer.indramayu")
 
         migrant = self.env["res.partner"].search([("nik", "=", "3212015206960088")])
@@ -39,6 +49,7 @@ class TestTourOfficer(HttpCase):
         self.assertEqual(migrant.create_uid, officer)
 
         reports = {name: (uid, ids, result) for name, uid, ids, result in rendered}
+        self.assertIn("jmsc_base.report_migrant_profile_document", reports, f"rendered: {[r[0] for r in rendered]}")
         uid, ids, (content, _kind) = reports["jmsc_base.report_migrant_profile_document"]
         self.assertEqual((uid, list(ids)), (officer.id, migrant.ids))
         content = content.decode() if isinstance(content, bytes) else content
