@@ -153,39 +153,23 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             trigger: "body:not(:has(.o_error_dialog))",
         },
         {
-            content: "Back to the migrant list",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains(Pekerja Migran)",
+            content: "Open the actions menu again",
+            trigger: ".o_control_panel .o_cp_action_menus button",
             run: "click",
         },
         {
-            content: "Search the new migrant",
-            trigger: ".o_searchview_input",
-            run: "edit Tour Warsini",
-        },
-        {
-            content: "Search by name",
-            trigger: ".o_searchview_input",
-            run: "press Enter",
-        },
-        {
-            content: "Select the new migrant",
-            trigger:
-                ".o_list_renderer:not(:has(.o_data_row:not(:contains(Tour Warsini)))) .o_data_row:contains(Tour Warsini) .o_list_record_selector input",
+            content: "Open the Print submenu again",
+            trigger: ".o-dropdown--menu .o-dropdown-item:contains(Cetak)",
             run: "click",
         },
         {
-            content: "Open the Print menu of the selection",
-            trigger: ".o_control_panel .o_cp_action_menus button:contains(Cetak)",
-            run: "click",
-        },
-        {
-            content: "Export the registry to Excel",
+            content: "Export the registry sheet of this migrant to Excel",
             trigger: ".o-dropdown--menu .o-dropdown-item:contains(Registri Pekerja Migran (XLSX))",
             run: "click",
         },
         {
-            content: "No error while exporting",
-            trigger: "body:not(:has(.o_error_dialog)) .o_list_view",
+            content: "No error while exporting, still on the migrant",
+            trigger: "body:not(:has(.o_error_dialog)) .o_breadcrumb .active:contains(Tour Warsini)",
         },
     ],
 });
