@@ -15,3 +15,6 @@ from . import jmsc_village
 from . import res_partner_area
 from . import res_users_village
 from . import res_partner_agency
+from . import jmsc_regency_dashboard
+from . import ir_module_module
+from . import ir_http

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 FORBIDDEN_GROUPS = ("base.group_system", "base.group_erp_manager")
@@ -68,6 +68,63 @@ class JmscAgencyType(models.Model):
                         groups=", ".join((granted & forbidden).mapped("full_name")),
                     )
                 )
+
+    def _jmsc_apply_plan(self):
+        """What applying these types would change: [(user, gained groups, lost groups)].
+
+        Gained: the granted roles the user does not hold yet. Lost: the roles (and the roles they
+        imply) a type granted before but no longer grants, and that nothing granted still implies.
+        """
+        user_type_groups = self.env["res.groups"].search(
+            [("category_id", "=", self.env.ref("base.module_category_user_type").id)]
+        )
+        plan = []
+        for agency_type in self:
+            users = (
+                self.env["res.users"]
+                .with_context(active_test=False)
+                .search([("jmsc_agency_id.agency_type_id", "=", agency_type.id)])
+            )
+            granted = agency_type.group_ids
+            kept = granted | granted.trans_implied_ids | user_type_groups
+            revoked = agency_type.applied_group_ids - granted
+            revoked = (revoked | revoked.trans_implied_ids) - kept
+            for user in users:
+                gained = granted - user.groups_id
+                lost = revoked & user.groups_id
+                if gained or lost:
+                    plan.append((agency_type, user, gained, lost))
+        return plan
+
+    def action_preview_apply_to_users(self):
+        """Open the preview of who gains or loses which role; the wizard applies on confirmation."""
+        if not self.env.user.has_group("jmsc_base.group_jmsc_admin"):
+            raise AccessError(self.env._("Only JMSC Administrators can apply agency roles to users."))
+        lines = []
+        for agency_type, user, gained, lost in self._jmsc_apply_plan():
+            lines += [
+                Command.create(
+                    {"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "gain"}
+                )
+                for g in gained
+            ]
+            lines += [
+                Command.create(
+                    {"agency_type_id": agency_type.id, "user_id": user.id, "group_id": g.id, "change": "lose"}
+                )
+                for g in lost
+            ]
+        wizard = self.env["jmsc.agency.type.apply.wizard"].create(
+            {"agency_type_ids": [Command.set(self.ids)], "line_ids": lines}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Apply to Users"),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
 
     def action_apply_to_users(self):
         """Give the users of each agency of these types the configured groups, and take back

@@ -14,3 +14,7 @@ from . import test_rate_limit
 from . import test_least_privilege
 from . import test_access_matrix
 from . import test_areas
+from . import test_translations
+from . import test_landing_dashboard
+from . import test_tour_officer
+

@@ -1,2 +1,3 @@
 from . import jmsc_anonymize_wizard
 from . import base_partner_merge_automatic_wizard
+from . import jmsc_agency_type_apply_wizard

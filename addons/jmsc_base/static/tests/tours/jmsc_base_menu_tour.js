@@ -14,12 +14,12 @@ registry.category("web_tour.tours").add("jmsc_base_open_menu", {
             run: "click",
         },
         {
-            content: "The migrant registry opens (any language)",
+            content: "The registry dashboard opens first (any language)",
             trigger: ".o_breadcrumb .active",
         },
         {
-            content: "The list of migrants is shown",
-            trigger: ".o_list_view",
+            content: "The dashboard of the officer's regency is shown",
+            trigger: ".o_jmsc_dashboard .o_kanban_record",
         },
     ],
 });
