@@ -83,17 +83,15 @@ class JmscCoopMember(models.Model):
                 f"{member.number} {member.partner_id.name}" if member.number else member.partner_id.name
             )
 
-    @api.model
-    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
-        if name and operator == "ilike":
-            domain = expression.AND(
-                [
-                    domain or [],
-                    ["|", ("number", "=ilike", name), ("partner_id.name", "ilike", name)],
-                ]
-            )
-            return self._search(domain, limit=limit, order=order)
-        return super()._name_search(name, domain, operator, limit, order)
+    def _search_display_name(self, operator, value):
+        """Member number or name; a NIK is resolved through the minimal migrant card, so nobody
+        searches on the NIK field itself (cooperative staff do not read it)."""
+        domain = super()._search_display_name(operator, value)
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 16 and operator in ("ilike", "="):
+            card = self.env["res.partner"]._coop_migrant_card(value.strip())
+            if card["match"]:
+                domain = expression.OR([domain, [("partner_id", "=", card["partner_id"])]])
+        return domain
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -44,6 +44,7 @@ class JmscCoopPeriod(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         today = fields.Date.context_today(self)
         for vals in vals_list:
             vals.pop("closed_by_id", None)

@@ -6,3 +6,4 @@ from . import test_reports
 from . import test_property
 from . import test_portal_tour
 from . import test_teller
+from . import test_boundaries
