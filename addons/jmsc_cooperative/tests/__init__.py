@@ -7,3 +7,4 @@ from . import test_property
 from . import test_portal_tour
 from . import test_teller
 from . import test_boundaries
+from . import test_statement_http
