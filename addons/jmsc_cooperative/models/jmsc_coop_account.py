@@ -103,9 +103,7 @@ class JmscCoopAccount(models.Model):
         if LEDGER_FIELDS & set(vals) and not is_posting():
             raise UserError(self.env._("An account's balance can only change by posting transactions."))
         if FIXED_FIELDS & set(vals):
-            raise UserError(
-                self.env._("Account %s: its number, member and product cannot change.", self[:1].name)
-            )
+            raise UserError(self.env._("Account %s: its number, member and product cannot change.", self[:1].name))
         if "state" in vals and not is_allowed("account_state"):
             raise UserError(
                 self.env._(

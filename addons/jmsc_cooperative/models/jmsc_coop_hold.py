@@ -66,7 +66,10 @@ class JmscCoopHold(models.Model):
             raise UserError(self.env._("A hold's account and amount cannot change: release it and place a new one."))
         if STATE_FIELDS & set(vals) and not is_allowed("hold_release"):
             raise UserError(
-                self.env._("A hold is released only through its Release button, by a Cooperative Manager; it cannot be re-activated.")
+                self.env._(
+                    "A hold is released only through its Release button, by a Cooperative Manager; "
+                    "it cannot be re-activated."
+                )
             )
         return super().write(vals)
 

@@ -3,7 +3,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from .ledger_guard import allow, is_allowed
-from .money import format_rupiah
 
 FIXED_FIELDS = {"partner_id", "cooperative_id", "number"}
 STATUS_FIELDS = {"status", "end_date"}
@@ -87,7 +86,12 @@ class JmscCoopMember(models.Model):
         """Member number or name; a NIK is resolved through the minimal migrant card, so nobody
         searches on the NIK field itself (cooperative staff do not read it)."""
         domain = super()._search_display_name(operator, value)
-        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 16 and operator in ("ilike", "="):
+        if (
+            isinstance(value, str)
+            and value.strip().isdigit()
+            and len(value.strip()) == 16
+            and operator in ("ilike", "=")
+        ):
             card = self.env["res.partner"]._coop_migrant_card(value.strip())
             if card["match"]:
                 domain = expression.OR([domain, [("partner_id", "=", card["partner_id"])]])
@@ -137,8 +141,7 @@ class JmscCoopMember(models.Model):
         if STATUS_FIELDS & set(vals) and not is_allowed("member_status"):
             raise UserError(
                 self.env._(
-                    "Member %s: the membership ends only through the Cooperative Manager's buttons "
-                    "(Resign, Deceased).",
+                    "Member %s: the membership ends only through the Cooperative Manager's buttons (Resign, Deceased).",
                     self[:1].display_name,
                 )
             )

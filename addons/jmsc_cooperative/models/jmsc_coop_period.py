@@ -58,9 +58,7 @@ class JmscCoopPeriod(models.Model):
             month = month.replace(day=1)
             if month >= today.replace(day=1):
                 raise ValidationError(
-                    self.env._(
-                        "The month %s has not ended yet: only past months can be closed.", format_month(month)
-                    )
+                    self.env._("The month %s has not ended yet: only past months can be closed.", format_month(month))
                 )
             vals["month"] = month
             # serialise with postings of the cooperative (see res.partner._coop_ledger_lock)

@@ -102,15 +102,14 @@ class ResPartner(models.Model):
             SQL("SELECT number_next FROM ir_sequence WHERE id = %s FOR UPDATE", sequence.id), log_exceptions=False
         )
         number_next = self.env.cr.fetchone()[0]
-        self.env.cr.execute(SQL("UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s", count, sequence.id))
+        self.env.cr.execute(
+            SQL("UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s", count, sequence.id)
+        )
         sequence.invalidate_recordset(["number_next", "number_next_actual"])
         if not count:
             return []
         prefix, suffix = sequence._get_prefix_suffix()
         return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in range(number_next, number_next + count)]
-
-    def _coop_transaction_sequence(self):
-        return self.sudo().coop_transaction_sequence_id
 
     def action_open_coop_memberships(self):
         self.ensure_one()

@@ -1,7 +1,7 @@
 import csv
 
-from odoo.tools.misc import file_path
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
 
 PERMS = ("read", "write", "create", "unlink")
 

@@ -112,8 +112,10 @@ class TestBoundaries(CoopCommon):
         self.assertEqual(self.account_1.state, "active")
 
     def test_holds_change_state_only_through_release(self):
-        hold = self.env["jmsc.coop.hold"].with_user(self.staff_a).create(
-            {"account_id": self.account_1.id, "amount": 100000, "reason": "Jaminan"}
+        hold = (
+            self.env["jmsc.coop.hold"]
+            .with_user(self.staff_a)
+            .create({"account_id": self.account_1.id, "amount": 100000, "reason": "Jaminan"})
         )
         for user in (self.staff_a, self.manager_a):
             with self.assertRaisesRegex(UserError, "Release"):
@@ -138,7 +140,9 @@ class TestBoundaries(CoopCommon):
         wizard = (
             self.env["jmsc.coop.shu.wizard"]
             .with_user(self.manager_a)
-            .create({"cooperative_id": self.coop_b.id, "year": year, "amount": 100000, "product_id": self.sukarela_b.id})
+            .create(
+                {"cooperative_id": self.coop_b.id, "year": year, "amount": 100000, "product_id": self.sukarela_b.id}
+            )
         )
         with self.assertRaises(AccessError):
             wizard.action_preview()
@@ -149,14 +153,18 @@ class TestBoundaries(CoopCommon):
         mixed = (
             self.env["jmsc.coop.shu.wizard"]
             .with_user(self.manager_a)
-            .create({"cooperative_id": self.coop_a.id, "year": year, "amount": 100000, "product_id": self.sukarela_b.id})
+            .create(
+                {"cooperative_id": self.coop_a.id, "year": year, "amount": 100000, "product_id": self.sukarela_b.id}
+            )
         )
         with self.assertRaises(AccessError):
             mixed.action_preview()
         own = (
             self.env["jmsc.coop.shu.wizard"]
             .with_user(self.manager_a)
-            .create({"cooperative_id": self.coop_a.id, "year": year, "amount": 100000, "product_id": self.sukarela_a.id})
+            .create(
+                {"cooperative_id": self.coop_a.id, "year": year, "amount": 100000, "product_id": self.sukarela_a.id}
+            )
         )
         own.action_preview()
         self.assertEqual(own.line_ids.member_id.cooperative_id, self.coop_a)
@@ -182,8 +190,10 @@ class TestBoundaries(CoopCommon):
                 self.env["jmsc.coop.period"].with_user(self.manager_a).create(
                     {"cooperative_id": self.coop_a.id, "month": month}
                 )
-        period = self.env["jmsc.coop.period"].with_user(self.manager_a).create(
-            {"cooperative_id": self.coop_a.id, "month": last_month}
+        period = (
+            self.env["jmsc.coop.period"]
+            .with_user(self.manager_a)
+            .create({"cooperative_id": self.coop_a.id, "month": last_month})
         )
         self.assertEqual(period.last_transaction_name, self.account_1.transaction_ids[:1].name)
 
@@ -237,7 +247,10 @@ class TestBoundaries(CoopCommon):
         self.assertEqual(teller_screen.last_message, message)
         # a manager without email ends a membership and changes an account's state
         manager = new_test_user(
-            self.env, login="coop_noemail_mgr", groups="jmsc_cooperative.group_coop_manager", jmsc_agency_id=self.coop_a.id
+            self.env,
+            login="coop_noemail_mgr",
+            groups="jmsc_cooperative.group_coop_manager",
+            jmsc_agency_id=self.coop_a.id,
         )
         manager.email = False
         self.account_1.with_user(manager).action_block()

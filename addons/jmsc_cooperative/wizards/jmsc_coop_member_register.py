@@ -60,19 +60,24 @@ class JmscCoopMemberRegister(models.TransientModel):
         card = self._card()  # looked up again on the server: nothing the client sent is trusted
         if not card["match"]:
             raise UserError(
-                self.env._("No registered migrant has the NIK %s: ask the regency officer to register the person first.", self.nik)
+                self.env._(
+                    "No registered migrant has the NIK %s: ask the regency officer to register the person first.",
+                    self.nik,
+                )
             )
         Member = self.env["jmsc.coop.member"]
         existing = Member.sudo().search(
             [("partner_id", "=", card["partner_id"]), ("cooperative_id", "=", self.cooperative_id.id)], limit=1
         )
         if existing:
-            raise UserError(
-                self.env._("This person is already member %s of the cooperative.", existing.number)
-            )
+            raise UserError(self.env._("This person is already member %s of the cooperative.", existing.number))
         with allow("member_registration"):
             member = Member.create(
-                {"partner_id": card["partner_id"], "cooperative_id": self.cooperative_id.id, "join_date": self.join_date}
+                {
+                    "partner_id": card["partner_id"],
+                    "cooperative_id": self.cooperative_id.id,
+                    "join_date": self.join_date,
+                }
             )
         return {
             "type": "ir.actions.act_window",

@@ -115,7 +115,9 @@ class JmscCoopTeller(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "title": self.env._("Deposit posted") if transaction_type == "deposit" else self.env._("Withdrawal posted"),
+                "title": self.env._("Deposit posted")
+                if transaction_type == "deposit"
+                else self.env._("Withdrawal posted"),
                 "message": message,
                 "sticky": False,
                 "next": self._reopen(),
