@@ -263,31 +263,44 @@ class JmscCoopAccount(models.Model):
                 _logger.info("Accounts %s stayed locked; posting anyway", ids)
             probe.rollback()
 
-    def _lock_for_posting(self):
-        """Lock the account rows (in id order) and return their current ledger state."""
+    def _lock_for_posting(self, idempotency_key=None, system_key=None):
+        """Lock the account rows (in id order) and return their current ledger state, in one query:
+        balance, state, last value date, the active holds, and the transaction that already used
+        the caller's (or the system's) idempotency key in the cooperative, if any."""
         self.env["jmsc.coop.account"].flush_model()
         self.env["jmsc.coop.hold"].flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id, balance, state, last_value_date FROM jmsc_coop_account"
-                " WHERE id IN %s ORDER BY id FOR UPDATE",
-                tuple(self.ids),
+                """
+                SELECT a.id, a.balance, a.state, a.last_value_date,
+                       (SELECT SUM(h.amount) FROM jmsc_coop_hold h
+                         WHERE h.account_id = a.id AND h.state = 'active'),
+                       (SELECT t.id FROM jmsc_coop_transaction t
+                         WHERE t.idempotency_key = %(key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
+                       (SELECT t.id FROM jmsc_coop_transaction t
+                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1)
+                  FROM jmsc_coop_account a
+                 WHERE a.id IN %(ids)s
+                 ORDER BY a.id
+                   FOR UPDATE OF a
+                """,
+                key=idempotency_key or None,
+                system_key=system_key or None,
+                ids=tuple(self.ids),
             ),
             log_exceptions=False,  # a serialization failure here is retried by the caller
         )
         state = {
-            row[0]: {"balance": row[1] or 0.0, "state": row[2], "last_value_date": row[3], "held": 0.0}
+            row[0]: {
+                "balance": row[1] or 0.0,
+                "state": row[2],
+                "last_value_date": row[3],
+                "held": row[4] or 0.0,
+                "idempotency_key": row[5],
+                "system_key": row[6],
+            }
             for row in self.env.cr.fetchall()
         }
-        self.env.cr.execute(
-            SQL(
-                "SELECT account_id, SUM(amount) FROM jmsc_coop_hold"
-                " WHERE account_id IN %s AND state = 'active' GROUP BY account_id",
-                tuple(self.ids),
-            )
-        )
-        for account_id, held in self.env.cr.fetchall():
-            state[account_id]["held"] = held or 0.0
         self.invalidate_recordset(["balance", "state", "last_value_date", "available_balance", "held_amount"])
         return state
 
@@ -358,16 +371,10 @@ class JmscCoopAccount(models.Model):
         accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
         if len(accounts.cooperative_id) > 1:
             raise ValidationError(self.env._("Transfers are only possible between accounts of one cooperative."))
-        ledger = accounts._lock_for_posting()
+        ledger = accounts._lock_for_posting(idempotency_key=idempotency_key, system_key=system_key)
         Transaction = self.env["jmsc.coop.transaction"].sudo()
         for key_field, key in (("idempotency_key", idempotency_key), ("system_key", system_key)):
-            if not key:
-                continue
-            # search on the key alone: its index stays the obvious plan even when the table's
-            # statistics lag behind (keys are unique per cooperative, rarely shared between them)
-            first = Transaction.search([(key_field, "=", key)]).filtered(
-                lambda t: t.cooperative_id == accounts.cooperative_id
-            )
+            first = key and Transaction.browse(ledger[accounts[:1].id][key_field])
             if first:
                 if (
                     first.account_id != legs[0][0]
@@ -389,8 +396,9 @@ class JmscCoopAccount(models.Model):
             if reversal_of.filtered(lambda t: t.transaction_type == "reversal"):
                 raise UserError(self.env._("A reversal cannot be reversed; post a new transaction instead."))
         # serialise with month closing (and number the legs without gaps) before looking at closed months
-        names = accounts.cooperative_id._coop_ledger_lock(len(legs))
-        self.env["jmsc.coop.period"]._check_open(accounts.cooperative_id, common["value_date"])
+        names, closed = accounts.cooperative_id._coop_ledger_lock(len(legs), month=common["value_date"])
+        if closed:
+            self.env["jmsc.coop.period"]._raise_closed(accounts.cooperative_id, common["value_date"])
         vals_list = []
         for index, leg in enumerate(legs):
             account, signed = leg[0].sudo(), leg[1]

@@ -88,12 +88,15 @@ class JmscCoopPeriod(models.Model):
             [("cooperative_id", "=", cooperative.id), ("month", "=", value_date.replace(day=1))], limit=1
         )
         if closed:
-            raise UserError(
-                self.env._(
-                    "The month %(month)s is closed for %(cooperative)s: "
-                    "nothing can be posted with value date %(date)s.",
-                    month=format_month(value_date),
-                    cooperative=cooperative.name,
-                    date=format_date(self.env, value_date),
-                )
+            self._raise_closed(cooperative, value_date)
+
+    @api.model
+    def _raise_closed(self, cooperative, value_date):
+        raise UserError(
+            self.env._(
+                "The month %(month)s is closed for %(cooperative)s: nothing can be posted with value date %(date)s.",
+                month=format_month(value_date),
+                cooperative=cooperative.name,
+                date=format_date(self.env, value_date),
             )
+        )

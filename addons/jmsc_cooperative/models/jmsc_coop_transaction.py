@@ -22,12 +22,13 @@ class JmscCoopTransaction(models.Model):
     _order = "id desc"
 
     # numbered by the posting service from the cooperative's own no-gap sequence (see _coop_ledger_lock)
-    name = fields.Char(string="Number", readonly=True, copy=False, index=True)
+    # no single-column index where a composite unique index serves the look-up (cheaper inserts)
+    name = fields.Char(string="Number", readonly=True, copy=False)
     account_id = fields.Many2one("jmsc.coop.account", required=True, readonly=True, index=True, ondelete="restrict")
     cooperative_id = fields.Many2one("res.partner", required=True, readonly=True, index=True, ondelete="restrict")
     member_id = fields.Many2one("jmsc.coop.member", required=True, readonly=True, index=True, ondelete="restrict")
-    product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, index=True, ondelete="restrict")
-    transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True, index=True)
+    product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, ondelete="restrict")
+    transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True)
     amount = fields.Float(
         digits=(16, 2), required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
     )
@@ -37,11 +38,10 @@ class JmscCoopTransaction(models.Model):
     source_country_id = fields.Many2one("res.country", string="Sent From", readonly=True)
     reference = fields.Char(readonly=True)
     note = fields.Text(readonly=True)
-    idempotency_key = fields.Char(readonly=True, copy=False, index=True, help="The key the caller sent.")
+    idempotency_key = fields.Char(readonly=True, copy=False, help="The key the caller sent.")
     system_key = fields.Char(
         readonly=True,
         copy=False,
-        index=True,
         help="The key of a posting the system generates (e.g. an SHU share); user input never reaches it.",
     )
     counterpart_id = fields.Many2one(

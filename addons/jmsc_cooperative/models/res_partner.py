@@ -71,8 +71,9 @@ class ResPartner(models.Model):
     def _coop_code(self):
         return self.ref or f"KOP{self.id}"
 
-    def _coop_ledger_lock(self, count=0):
-        """Serialise on this cooperative's ledger and return `count` gap-free transaction numbers.
+    def _coop_ledger_lock(self, count=0, month=None):
+        """Serialise on this cooperative's ledger; return `count` gap-free transaction numbers and
+        whether the month of `month` (a date) is closed.
 
         Posting and closing a month both lock and update the row of the cooperative's own no-gap
         sequence: whoever comes second waits, and a transaction whose snapshot predates the other's
@@ -98,18 +99,29 @@ class ResPartner(models.Model):
                 )
             )
             sequence.flush_recordset()
+        # one statement: the UPDATE takes the row lock (and fails on a concurrent update after our
+        # snapshot), numbers the legs and tells whether the value date's month is closed
+        month = month.replace(day=1) if month else None
         self.env.cr.execute(
-            SQL("SELECT number_next FROM ir_sequence WHERE id = %s FOR UPDATE", sequence.id), log_exceptions=False
+            SQL(
+                """
+                UPDATE ir_sequence SET number_next = number_next + %(count)s WHERE id = %(sequence)s
+                RETURNING number_next - %(count)s,
+                          EXISTS(SELECT 1 FROM jmsc_coop_period WHERE cooperative_id = %(cooperative)s
+                                                                 AND month = %(month)s)
+                """,
+                count=count,
+                sequence=sequence.id,
+                cooperative=cooperative.id,
+                month=month,
+            ),
+            log_exceptions=False,
         )
-        number_next = self.env.cr.fetchone()[0]
-        self.env.cr.execute(
-            SQL("UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s", count, sequence.id)
-        )
+        number_next, closed = self.env.cr.fetchone()
         sequence.invalidate_recordset(["number_next", "number_next_actual"])
-        if not count:
-            return []
         prefix, suffix = sequence._get_prefix_suffix()
-        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in range(number_next, number_next + count)]
+        names = [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in range(number_next, number_next + count)]
+        return names, closed
 
     def action_open_coop_memberships(self):
         self.ensure_one()

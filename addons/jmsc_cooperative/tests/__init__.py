@@ -9,3 +9,4 @@ from . import test_teller
 from . import test_boundaries
 from . import test_statement_http
 from . import test_access_matrix
+from . import test_performance
