@@ -27,6 +27,7 @@
         "views/jmsc_coop_statistics_views.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
+        "wizards/jmsc_coop_member_register_views.xml",
         "wizards/jmsc_coop_teller_views.xml",
         "wizards/jmsc_coop_shu_wizard_views.xml",
         "wizards/jmsc_coop_statement_wizard_views.xml",

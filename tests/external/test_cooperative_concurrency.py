@@ -38,8 +38,18 @@ def post(client, account_id, kind, amount, key):
     raise RuntimeError(f"posting {key} kept failing")
 
 
+def connect(url, db, login):
+    """Log in; on a 2-core machine under load the login itself may time out: try again."""
+    for attempt in range(RETRIES):
+        try:
+            return JsonRpcClient(url, db, login, login)
+        except OSError:
+            time.sleep(0.5 * (attempt + 1))
+    return JsonRpcClient(url, db, login, login)
+
+
 def run_client(url, db, login, account_id, index, results, lock):
-    client = JsonRpcClient(url, db, login, login)
+    client = connect(url, db, login)
     rng = random.Random(index)
     for number in range(POSTINGS):
         kind = "deposit" if rng.random() < 0.6 else "withdrawal"

@@ -3,6 +3,8 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from ..models.money import format_rupiah
+
 
 class CooperativePortal(CustomerPortal):
     def _my_savings_domain(self):
@@ -21,7 +23,7 @@ class CooperativePortal(CustomerPortal):
     def portal_my_savings(self, **kw):
         accounts = request.env["jmsc.coop.account"].search(self._my_savings_domain())
         values = self._prepare_portal_layout_values()
-        values.update({"accounts": accounts, "page_name": "savings"})
+        values.update({"accounts": accounts, "page_name": "savings", "rupiah": format_rupiah})
         return request.render("jmsc_cooperative.portal_my_savings", values)
 
     @http.route(["/my/savings/<int:account_id>"], type="http", auth="user", website=True)
@@ -51,6 +53,11 @@ class CooperativePortal(CustomerPortal):
             return request.make_response(pdf, headers=headers)
         values = self._prepare_portal_layout_values()
         values.update(
-            {"account": account, "statement": account._statement(start, end), "page_name": "savings_statement"}
+            {
+                "account": account,
+                "statement": account._statement(start, end),
+                "page_name": "savings_statement",
+                "rupiah": format_rupiah,
+            }
         )
         return request.render("jmsc_cooperative.portal_my_savings_statement", values)

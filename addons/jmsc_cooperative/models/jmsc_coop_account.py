@@ -5,15 +5,17 @@ from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED, TRANSACTION_STAT
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, float_compare, float_is_zero, float_round
+from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_date
 
-from .ledger_guard import is_posting, posting_guard
+from .ledger_guard import allow, is_allowed, is_posting, posting_guard
+from .money import format_rupiah
 
 _logger = logging.getLogger(__name__)
 
 DIGITS = 2
 PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
 LEDGER_FIELDS = {"balance", "last_value_date"}
+FIXED_FIELDS = {"member_id", "product_id", "name"}
 
 
 class JmscCoopAccount(models.Model):
@@ -45,6 +47,7 @@ class JmscCoopAccount(models.Model):
     available_balance = fields.Float(compute="_compute_available", digits=(16, DIGITS))
     transaction_ids = fields.One2many("jmsc.coop.transaction", "account_id", string="Transactions")
     transaction_count = fields.Integer(compute="_compute_transaction_count")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     _sql_constraints = [
         ("member_product_unique", "unique(member_id, product_id)", "A member has one account per product."),
@@ -58,6 +61,9 @@ class JmscCoopAccount(models.Model):
             held = sum(account.hold_ids.filtered(lambda h: h.state == "active").mapped("amount"))
             account.held_amount = held
             account.available_balance = account.balance - held
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.IDR")
 
     def _compute_transaction_count(self):
         counts = dict(
@@ -85,6 +91,8 @@ class JmscCoopAccount(models.Model):
         if any(LEDGER_FIELDS & set(vals) for vals in vals_list):
             raise UserError(self.env._("An account's balance can only change by posting transactions."))
         for vals in vals_list:
+            if not is_allowed("account_state"):
+                vals.pop("state", None)
             if not vals.get("name") and vals.get("member_id") and vals.get("product_id"):
                 member = self.env["jmsc.coop.member"].browse(vals["member_id"])
                 product = self.env["jmsc.coop.product"].browse(vals["product_id"])
@@ -94,8 +102,16 @@ class JmscCoopAccount(models.Model):
     def write(self, vals):
         if LEDGER_FIELDS & set(vals) and not is_posting():
             raise UserError(self.env._("An account's balance can only change by posting transactions."))
-        if {"member_id", "product_id"} & set(vals) and self.transaction_ids:
-            raise UserError(self.env._("An account with transactions cannot change its member or product."))
+        if FIXED_FIELDS & set(vals):
+            raise UserError(self.env._("Account %s: its number, member and product cannot change.", self[:1].name))
+        if "state" in vals and not is_allowed("account_state"):
+            raise UserError(
+                self.env._(
+                    "Account %s: its state changes only through the Cooperative Manager's buttons "
+                    "(Block, Set Dormant, Activate) or when the membership ends.",
+                    self[:1].name,
+                )
+            )
         if vals.get("state") and vals["state"] != "closed" and any(a.state == "closed" for a in self):
             raise UserError(self.env._("A closed account cannot be reopened."))
         if vals.get("state") == "closed":
@@ -105,7 +121,7 @@ class JmscCoopAccount(models.Model):
                         self.env._(
                             "Account %(account)s still holds %(balance)s: withdraw it before closing.",
                             account=account.name,
-                            balance=account.balance,
+                            balance=format_rupiah(account.balance),
                         )
                     )
         return super().write(vals)
@@ -137,7 +153,10 @@ class JmscCoopAccount(models.Model):
     def _set_state_as_manager(self, state):
         if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can change the state of an account."))
-        self.write({"state": state})
+        self.check_access("write")
+        self.sudo().cooperative_id._coop_check_user_cooperative()
+        with allow("account_state"):
+            self.write({"state": state})
 
     def action_check_ledger(self):
         problems = self.check_ledger()
@@ -180,6 +199,10 @@ class JmscCoopAccount(models.Model):
         self.ensure_one()
         if transaction_type not in PUBLIC_TYPES:
             raise UserError(self.env._("Transactions of type %s cannot be posted directly.", transaction_type))
+        if idempotency_key is not None and not isinstance(idempotency_key, str):
+            raise ValidationError(self.env._("An idempotency key is a text of at most 100 characters."))
+        if idempotency_key and len(idempotency_key) > 100:
+            raise ValidationError(self.env._("An idempotency key is a text of at most 100 characters."))
         ids = {self.id}
         if transaction_type == "transfer" and counterpart_account_id:
             ids.add(int(counterpart_account_id))
@@ -188,12 +211,15 @@ class JmscCoopAccount(models.Model):
         self._wait_until_unlocked(tuple(sorted(ids)))
         self.browse(sorted(ids)).sudo()._lock_for_posting()
         self.check_access("write")
+        self.sudo().cooperative_id._coop_check_user_cooperative()
         counterpart = self.browse()
         if transaction_type == "transfer":
             counterpart = self.browse(counterpart_account_id).exists()
             if not counterpart:
                 raise ValidationError(self.env._("A transfer from %s needs a destination account.", self.name))
+            # the receiving account too: it must be readable and writable, and of the user's cooperative
             counterpart.check_access("write")
+            counterpart.sudo().cooperative_id._coop_check_user_cooperative()
         if transaction_type == "fee" and not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can charge fees."))
         transaction = self._post(
@@ -223,35 +249,58 @@ class JmscCoopAccount(models.Model):
             try:
                 probe.execute("SET LOCAL lock_timeout = '10s'")
                 probe.execute(SQL("SELECT id FROM jmsc_coop_account WHERE id IN %s ORDER BY id FOR UPDATE", ids))
+                # and the cooperative's ledger lock (its transaction number sequence), see _coop_ledger_lock
+                probe.execute(
+                    SQL(
+                        """SELECT s.id FROM ir_sequence s
+                             JOIN res_partner p ON p.coop_transaction_sequence_id = s.id
+                             JOIN jmsc_coop_account a ON a.cooperative_id = p.id
+                            WHERE a.id IN %s FOR UPDATE OF s""",
+                        ids,
+                    )
+                )
             except psycopg2.errors.LockNotAvailable:
                 _logger.info("Accounts %s stayed locked; posting anyway", ids)
             probe.rollback()
 
-    def _lock_for_posting(self):
-        """Lock the account rows (in id order) and return their current ledger state."""
+    def _lock_for_posting(self, idempotency_key=None, system_key=None):
+        """Lock the account rows (in id order) and return their current ledger state, in one query:
+        balance, state, last value date, the active holds, and the transaction that already used
+        the caller's (or the system's) idempotency key in the cooperative, if any."""
         self.env["jmsc.coop.account"].flush_model()
         self.env["jmsc.coop.hold"].flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id, balance, state, last_value_date FROM jmsc_coop_account"
-                " WHERE id IN %s ORDER BY id FOR UPDATE",
-                tuple(self.ids),
+                """
+                SELECT a.id, a.balance, a.state, a.last_value_date,
+                       (SELECT SUM(h.amount) FROM jmsc_coop_hold h
+                         WHERE h.account_id = a.id AND h.state = 'active'),
+                       (SELECT t.id FROM jmsc_coop_transaction t
+                         WHERE t.idempotency_key = %(key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
+                       (SELECT t.id FROM jmsc_coop_transaction t
+                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1)
+                  FROM jmsc_coop_account a
+                 WHERE a.id IN %(ids)s
+                 ORDER BY a.id
+                   FOR UPDATE OF a
+                """,
+                key=idempotency_key or None,
+                system_key=system_key or None,
+                ids=tuple(self.ids),
             ),
             log_exceptions=False,  # a serialization failure here is retried by the caller
         )
         state = {
-            row[0]: {"balance": row[1] or 0.0, "state": row[2], "last_value_date": row[3], "held": 0.0}
+            row[0]: {
+                "balance": row[1] or 0.0,
+                "state": row[2],
+                "last_value_date": row[3],
+                "held": row[4] or 0.0,
+                "idempotency_key": row[5],
+                "system_key": row[6],
+            }
             for row in self.env.cr.fetchall()
         }
-        self.env.cr.execute(
-            SQL(
-                "SELECT account_id, SUM(amount) FROM jmsc_coop_hold"
-                " WHERE account_id IN %s AND state = 'active' GROUP BY account_id",
-                tuple(self.ids),
-            )
-        )
-        for account_id, held in self.env.cr.fetchall():
-            state[account_id]["held"] = held or 0.0
         self.invalidate_recordset(["balance", "state", "last_value_date", "available_balance", "held_amount"])
         return state
 
@@ -267,6 +316,7 @@ class JmscCoopAccount(models.Model):
         counterpart=None,
         closing=False,
         note=None,
+        system_key=None,
     ):
         """Post one transaction (two legs for a transfer) and return it (the debit leg of a transfer).
 
@@ -280,7 +330,7 @@ class JmscCoopAccount(models.Model):
                 self.env._(
                     "Account %(account)s: the amount must be positive, not %(amount)s.",
                     account=self.name,
-                    amount=amount,
+                    amount=format_rupiah(amount),
                 )
             )
         if channel == "remittance" and not source_country_id:
@@ -300,7 +350,7 @@ class JmscCoopAccount(models.Model):
             "reference": reference or False,
             "note": note or False,
         }
-        return self._post_legs(legs, common, idempotency_key=idempotency_key, closing=closing)
+        return self._post_legs(legs, common, idempotency_key=idempotency_key, closing=closing, system_key=system_key)
 
     def _post_reversal(self, original):
         """Reverse a transaction (both legs of a transfer) once."""
@@ -315,18 +365,16 @@ class JmscCoopAccount(models.Model):
         }
         return self._post_legs(legs, common, reversal_of=originals)
 
-    def _post_legs(self, legs, common, idempotency_key=None, closing=False, reversal_of=None):
+    def _post_legs(self, legs, common, idempotency_key=None, closing=False, reversal_of=None, system_key=None):
+        """Insert the legs. `idempotency_key` is the caller's (teller, RPC client); `system_key` is the
+        key of a posting the system generates (SHU run): a separate column, out of reach of user input."""
         accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
         if len(accounts.cooperative_id) > 1:
             raise ValidationError(self.env._("Transfers are only possible between accounts of one cooperative."))
-        ledger = accounts._lock_for_posting()
+        ledger = accounts._lock_for_posting(idempotency_key=idempotency_key, system_key=system_key)
         Transaction = self.env["jmsc.coop.transaction"].sudo()
-        if idempotency_key:
-            # search on the key alone: its index stays the obvious plan even when the table's
-            # statistics lag behind (keys are unique per cooperative, rarely shared between them)
-            first = Transaction.search([("idempotency_key", "=", idempotency_key)]).filtered(
-                lambda t: t.cooperative_id == accounts.cooperative_id
-            )
+        for key_field, key in (("idempotency_key", idempotency_key), ("system_key", system_key)):
+            first = key and Transaction.browse(ledger[accounts[:1].id][key_field])
             if first:
                 if (
                     first.account_id != legs[0][0]
@@ -336,7 +384,7 @@ class JmscCoopAccount(models.Model):
                     raise ValidationError(
                         self.env._(
                             "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
-                            key=idempotency_key,
+                            key=key,
                             transaction=first.name,
                         )
                     )
@@ -347,7 +395,10 @@ class JmscCoopAccount(models.Model):
                 raise UserError(self.env._("Transaction %s has already been reversed.", done[0].name))
             if reversal_of.filtered(lambda t: t.transaction_type == "reversal"):
                 raise UserError(self.env._("A reversal cannot be reversed; post a new transaction instead."))
-        self.env["jmsc.coop.period"]._check_open(accounts.cooperative_id, common["value_date"])
+        # serialise with month closing (and number the legs without gaps) before looking at closed months
+        names, closed = accounts.cooperative_id._coop_ledger_lock(len(legs), month=common["value_date"])
+        if closed:
+            self.env["jmsc.coop.period"]._raise_closed(accounts.cooperative_id, common["value_date"])
         vals_list = []
         for index, leg in enumerate(legs):
             account, signed = leg[0].sudo(), leg[1]
@@ -362,6 +413,8 @@ class JmscCoopAccount(models.Model):
                 amount=signed,
                 running_balance=ledger[account.id]["balance"],
                 idempotency_key=idempotency_key if index == 0 else False,
+                system_key=system_key if index == 0 else False,
+                name=names[index],
             )
             vals.update(leg[2] if len(leg) > 2 else {})
             vals_list.append(vals)
@@ -393,7 +446,9 @@ class JmscCoopAccount(models.Model):
         if ledger["state"] in ("closed", "blocked"):
             raise UserError(
                 self.env._(
-                    "Account %(account)s is %(state)s: nothing can be posted.", account=self.name, state=ledger["state"]
+                    "Account %(account)s is %(state)s: nothing can be posted.",
+                    account=self.name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[ledger["state"]],
                 )
             )
         if ledger["state"] == "dormant" and signed < 0:
@@ -403,7 +458,9 @@ class JmscCoopAccount(models.Model):
         if value_date > fields.Date.context_today(self):
             raise ValidationError(
                 self.env._(
-                    "Account %(account)s: the value date %(date)s is in the future.", account=self.name, date=value_date
+                    "Account %(account)s: the value date %(date)s is in the future.",
+                    account=self.name,
+                    date=format_date(self.env, value_date),
                 )
             )
         if ledger["last_value_date"] and value_date < ledger["last_value_date"]:
@@ -411,8 +468,8 @@ class JmscCoopAccount(models.Model):
                 self.env._(
                     "Account %(account)s: the value date %(date)s is before its last posting (%(last)s).",
                     account=self.name,
-                    date=value_date,
-                    last=ledger["last_value_date"],
+                    date=format_date(self.env, value_date),
+                    last=format_date(self.env, ledger["last_value_date"]),
                 )
             )
         allowed = {
@@ -429,7 +486,9 @@ class JmscCoopAccount(models.Model):
                     "Account %(account)s: product %(product)s does not allow %(type)s transactions.",
                     account=self.name,
                     product=product.display_name,
-                    type=tx_type,
+                    type=dict(
+                        self.env["jmsc.coop.transaction"]._fields["transaction_type"]._description_selection(self.env)
+                    )[tx_type],
                 )
             )
         new_balance = ledger["balance"] + signed
@@ -439,8 +498,8 @@ class JmscCoopAccount(models.Model):
                     self.env._(
                         "Account %(account)s: the available balance %(available)s does not cover %(amount)s.",
                         account=self.name,
-                        available=float_round(ledger["balance"] - ledger["held"], precision_digits=DIGITS),
-                        amount=-signed,
+                        available=format_rupiah(ledger["balance"] - ledger["held"]),
+                        amount=format_rupiah(-signed),
                     )
                 )
             if (
@@ -452,7 +511,7 @@ class JmscCoopAccount(models.Model):
                     self.env._(
                         "Account %(account)s: the balance would fall below the minimum of %(minimum)s.",
                         account=self.name,
-                        minimum=product.min_balance,
+                        minimum=format_rupiah(product.min_balance),
                     )
                 )
 
@@ -508,9 +567,9 @@ class JmscCoopAccount(models.Model):
                         "Account %(account)s: balance %(balance)s, sum of postings %(total)s, "
                         "last running balance %(last)s.",
                         account=name,
-                        balance=balance,
-                        total=total,
-                        last=last_running,
+                        balance=format_rupiah(balance),
+                        total=format_rupiah(total),
+                        last=format_rupiah(last_running),
                     )
                 )
             if breaks:

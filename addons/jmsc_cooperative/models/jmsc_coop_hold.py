@@ -1,6 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_round
+
+from .ledger_guard import allow, is_allowed
+from .money import format_rupiah
+
+STATE_FIELDS = {"state", "release_date"}
 
 
 class JmscCoopHold(models.Model):
@@ -26,9 +31,13 @@ class JmscCoopHold(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         accounts = self.env["jmsc.coop.account"].browse({vals.get("account_id") for vals in vals_list} - {None, False})
+        # the accounts must be the user's to change, and of the user's own cooperative
+        accounts.check_access("write")
+        accounts.sudo().cooperative_id._coop_check_user_cooperative()
         ledger = accounts.sudo()._lock_for_posting() if accounts else {}
         for vals in vals_list:
             vals.pop("state", None)
+            vals.pop("release_date", None)
             amount = float_round(vals.get("amount") or 0.0, precision_digits=2)
             vals["amount"] = amount
             account = accounts.browse(vals.get("account_id"))
@@ -45,8 +54,8 @@ class JmscCoopHold(models.Model):
                     self.env._(
                         "Account %(account)s: a hold of %(amount)s exceeds the available balance %(available)s.",
                         account=account.name,
-                        amount=amount,
-                        available=float_round(available, precision_digits=2),
+                        amount=format_rupiah(amount),
+                        available=format_rupiah(available),
                     )
                 )
             state["held"] += amount
@@ -55,6 +64,13 @@ class JmscCoopHold(models.Model):
     def write(self, vals):
         if {"account_id", "amount"} & set(vals):
             raise UserError(self.env._("A hold's account and amount cannot change: release it and place a new one."))
+        if STATE_FIELDS & set(vals) and not is_allowed("hold_release"):
+            raise UserError(
+                self.env._(
+                    "A hold is released only through its Release button, by a Cooperative Manager; "
+                    "it cannot be re-activated."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -62,6 +78,10 @@ class JmscCoopHold(models.Model):
         raise UserError(self.env._("Holds are kept for the record: release them instead of deleting."))
 
     def action_release(self):
+        if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
+            raise AccessError(self.env._("Only a Cooperative Manager can release a hold."))
+        self.check_access("write")
+        self.sudo().cooperative_id._coop_check_user_cooperative()
         for hold in self:
             if hold.state != "active":
                 raise UserError(
@@ -71,4 +91,5 @@ class JmscCoopHold(models.Model):
                         account=hold.account_id.name,
                     )
                 )
-        self.write({"state": "released", "release_date": fields.Date.context_today(self)})
+        with allow("hold_release"):
+            self.write({"state": "released", "release_date": fields.Date.context_today(self)})

@@ -2,6 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from .ledger_guard import allow, is_allowed
+
+FIXED_FIELDS = {"partner_id", "cooperative_id", "number"}
+STATUS_FIELDS = {"status", "end_date"}
+
 
 class JmscCoopMember(models.Model):
     """A contact's membership of one cooperative."""
@@ -10,7 +15,7 @@ class JmscCoopMember(models.Model):
     _description = "Cooperative Member"
     _inherit = ["mail.thread"]
     _order = "cooperative_id, number"
-    _rec_names_search = ["number", "partner_id.name", "partner_id.nik"]
+    _rec_names_search = ["number", "partner_id.name"]
 
     number = fields.Char(string="Member Number", readonly=True, copy=False, index=True)
     partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True, ondelete="restrict")
@@ -22,7 +27,8 @@ class JmscCoopMember(models.Model):
         domain=[("agency_type_id.code", "=", "cooperative")],
         default=lambda self: self._default_cooperative(),
     )
-    nik = fields.Char(related="partner_id.nik", string="NIK")
+    # NIK is read only by users of the Identity Data group (cooperative staff are not)
+    nik = fields.Char(related="partner_id.nik", string="NIK", groups="jmsc_base.group_jmsc_identity")
     join_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     status = fields.Selection(
         [("active", "Active"), ("resigned", "Resigned"), ("deceased", "Deceased")],
@@ -37,6 +43,7 @@ class JmscCoopMember(models.Model):
     due_ids = fields.One2many("jmsc.coop.due", "member_id", string="Dues")
     total_balance = fields.Float(compute="_compute_totals", digits=(16, 2))
     arrears_amount = fields.Float(compute="_compute_totals", digits=(16, 2), string="Arrears")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     _sql_constraints = [
         ("partner_unique", "unique(partner_id, cooperative_id)", "A contact can be a member of a cooperative once."),
@@ -53,6 +60,9 @@ class JmscCoopMember(models.Model):
         for member in self:
             member.total_balance = sum(member.account_ids.mapped("balance"))
             member.arrears_amount = sum(member.due_ids.filtered(lambda d: d.is_overdue).mapped("amount_open"))
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.IDR")
 
     @api.constrains("cooperative_id")
     def _check_cooperative(self):
@@ -72,38 +82,68 @@ class JmscCoopMember(models.Model):
                 f"{member.number} {member.partner_id.name}" if member.number else member.partner_id.name
             )
 
-    @api.model
-    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
-        if name and operator == "ilike":
-            domain = expression.AND(
-                [
-                    domain or [],
-                    [
-                        "|",
-                        "|",
-                        ("number", "=ilike", name),
-                        ("partner_id.nik", "=", name),
-                        ("partner_id.name", "ilike", name),
-                    ],
-                ]
-            )
-            return self._search(domain, limit=limit, order=order)
-        return super()._name_search(name, domain, operator, limit, order)
+    def _search_display_name(self, operator, value):
+        """Member number or name; a NIK is resolved through the minimal migrant card, so nobody
+        searches on the NIK field itself (cooperative staff do not read it)."""
+        domain = super()._search_display_name(operator, value)
+        if (
+            isinstance(value, str)
+            and value.strip().isdigit()
+            and len(value.strip()) == 16
+            and operator in ("ilike", "=")
+        ):
+            card = self.env["res.partner"]._coop_migrant_card(value.strip())
+            if card["match"]:
+                domain = expression.OR([domain, [("partner_id", "=", card["partner_id"])]])
+        return domain
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_registration(vals_list)
         for vals in vals_list:
-            if not vals.get("number") and vals.get("cooperative_id"):
+            if not is_allowed("member_status"):
+                for field in STATUS_FIELDS:
+                    vals.pop(field, None)
+            vals.pop("number", None)
+            if vals.get("cooperative_id"):
                 cooperative = self.env["res.partner"].browse(vals["cooperative_id"])
                 vals["number"] = cooperative._coop_next_member_number()
         members = super().create(vals_list)
         members._open_missing_accounts()
         return members
 
+    @api.model
+    def _check_registration(self, vals_list):
+        """A membership must not widen what its creator reads: a migrant the user cannot see becomes a
+        member only through the registration wizard (found by NIK, see `jmsc.coop.member.register`)."""
+        if self.env.su or is_allowed("member_registration") or self.env.user.has_group("jmsc_base.group_jmsc_admin"):
+            return
+        partner_ids = {vals.get("partner_id") for vals in vals_list} - {None, False}
+        partners = self.env["res.partner"].browse(partner_ids)
+        migrants = partners.sudo().filtered("is_migrant")
+        hidden = migrants - migrants.with_env(self.env)._filtered_access("read")
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "A migrant becomes a member through Register Member, found by their NIK; "
+                    "you cannot pick migrants you may not see."
+                )
+            )
+
     def write(self, vals):
-        if {"cooperative_id", "partner_id"} & set(vals) and self.account_ids.transaction_ids:
+        if FIXED_FIELDS & set(vals):
             raise UserError(
-                self.env._("A member with posted transactions cannot move to another contact or cooperative.")
+                self.env._(
+                    "Member %s: the person, the cooperative and the member number of a membership cannot change.",
+                    self[:1].display_name,
+                )
+            )
+        if STATUS_FIELDS & set(vals) and not is_allowed("member_status"):
+            raise UserError(
+                self.env._(
+                    "Member %s: the membership ends only through the Cooperative Manager's buttons (Resign, Deceased).",
+                    self[:1].display_name,
+                )
             )
         return super().write(vals)
 
@@ -135,6 +175,11 @@ class JmscCoopMember(models.Model):
         if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can end a membership."))
         self.check_access("write")
+        self.cooperative_id._coop_check_user_cooperative()
+        with allow("account_state", "member_status"):
+            self._settle_and_close_checked(status)
+
+    def _settle_and_close_checked(self, status):
         for member in self:
             if member.status != "active":
                 raise UserError(self.env._("Member %(member)s is not active any more.", member=member.display_name))

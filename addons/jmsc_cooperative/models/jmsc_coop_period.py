@@ -1,5 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+
+def format_month(month):
+    return f"{month:%m/%Y}"
 
 
 class JmscCoopPeriod(models.Model):
@@ -21,6 +26,12 @@ class JmscCoopPeriod(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     closed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     closed_on = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    last_transaction_name = fields.Char(
+        string="Last Transaction Before Closing",
+        readonly=True,
+        help="The number of the cooperative's last posting when the month was closed: "
+        "every posting of the month has this number or an earlier one.",
+    )
 
     _sql_constraints = [
         ("month_unique", "unique(cooperative_id, month)", "This month is already closed for the cooperative."),
@@ -33,16 +44,33 @@ class JmscCoopPeriod(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
+        today = fields.Date.context_today(self)
         for vals in vals_list:
+            vals.pop("closed_by_id", None)
+            vals.pop("closed_on", None)
+            vals.pop("last_transaction_name", None)
+            cooperative = self.env["res.partner"].browse(vals.get("cooperative_id"))
+            cooperative._coop_check_user_cooperative()
             month = fields.Date.to_date(vals.get("month"))
-            if month:
-                if month.replace(day=1) > fields.Date.context_today(self).replace(day=1):
-                    raise ValidationError(self.env._("The month %s has not started yet: it cannot be closed.", month))
-                vals["month"] = month.replace(day=1)
-                if self.sudo().search_count(
-                    [("cooperative_id", "=", vals.get("cooperative_id")), ("month", "=", vals["month"])], limit=1
-                ):
-                    raise ValidationError(self.env._("The month %s is already closed.", month.strftime("%Y-%m")))
+            if not month:
+                continue
+            month = month.replace(day=1)
+            if month >= today.replace(day=1):
+                raise ValidationError(
+                    self.env._("The month %s has not ended yet: only past months can be closed.", format_month(month))
+                )
+            vals["month"] = month
+            # serialise with postings of the cooperative (see res.partner._coop_ledger_lock)
+            cooperative._coop_ledger_lock()
+            if self.sudo().search_count([("cooperative_id", "=", cooperative.id), ("month", "=", month)], limit=1):
+                raise ValidationError(self.env._("The month %s is already closed.", format_month(month)))
+            vals["last_transaction_name"] = (
+                self.env["jmsc.coop.transaction"]
+                .sudo()
+                .search([("cooperative_id", "=", cooperative.id)], order="id desc", limit=1)
+                .name
+            )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -60,12 +88,15 @@ class JmscCoopPeriod(models.Model):
             [("cooperative_id", "=", cooperative.id), ("month", "=", value_date.replace(day=1))], limit=1
         )
         if closed:
-            raise UserError(
-                self.env._(
-                    "The month %(month)s is closed for %(cooperative)s: "
-                    "nothing can be posted with value date %(date)s.",
-                    month=value_date.strftime("%Y-%m"),
-                    cooperative=cooperative.name,
-                    date=value_date,
-                )
+            self._raise_closed(cooperative, value_date)
+
+    @api.model
+    def _raise_closed(self, cooperative, value_date):
+        raise UserError(
+            self.env._(
+                "The month %(month)s is closed for %(cooperative)s: nothing can be posted with value date %(date)s.",
+                month=format_month(value_date),
+                cooperative=cooperative.name,
+                date=format_date(self.env, value_date),
             )
+        )

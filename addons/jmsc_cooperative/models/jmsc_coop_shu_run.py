@@ -111,6 +111,11 @@ class JmscCoopShuRun(models.Model):
         """Post every share at once; refused when the year was already distributed."""
         if amount <= 0:
             raise ValidationError(self.env._("The SHU amount to distribute must be positive."))
+        cooperative._coop_check_user_cooperative()
+        if product.cooperative_id != cooperative:
+            raise ValidationError(
+                self.env._("The SHU of %s can only be credited to one of its own products.", cooperative.name)
+            )
         if self.sudo().search_count([("cooperative_id", "=", cooperative.id), ("year", "=", year)], limit=1):
             raise UserError(
                 self.env._(
@@ -134,7 +139,7 @@ class JmscCoopShuRun(models.Model):
                         "shu",
                         share["share"],
                         reference=run.name,
-                        idempotency_key=f"shu-{year}-{share['member_id']}",
+                        system_key=f"shu-{year}-{share['member_id']}",
                     )
                 )
             lines.append(dict(share, run_id=run.id, transaction_id=transaction.id))

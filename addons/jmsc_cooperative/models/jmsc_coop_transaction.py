@@ -21,18 +21,14 @@ class JmscCoopTransaction(models.Model):
     _description = "Cooperative Savings Transaction"
     _order = "id desc"
 
-    name = fields.Char(
-        string="Number",
-        readonly=True,
-        copy=False,
-        index=True,
-        default=lambda self: self.env["ir.sequence"].sudo().next_by_code("jmsc.coop.transaction") or "/",
-    )
+    # numbered by the posting service from the cooperative's own no-gap sequence (see _coop_ledger_lock)
+    # no single-column index where a composite unique index serves the look-up (cheaper inserts)
+    name = fields.Char(string="Number", readonly=True, copy=False)
     account_id = fields.Many2one("jmsc.coop.account", required=True, readonly=True, index=True, ondelete="restrict")
     cooperative_id = fields.Many2one("res.partner", required=True, readonly=True, index=True, ondelete="restrict")
     member_id = fields.Many2one("jmsc.coop.member", required=True, readonly=True, index=True, ondelete="restrict")
-    product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, index=True, ondelete="restrict")
-    transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True, index=True)
+    product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, ondelete="restrict")
+    transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True)
     amount = fields.Float(
         digits=(16, 2), required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
     )
@@ -42,7 +38,12 @@ class JmscCoopTransaction(models.Model):
     source_country_id = fields.Many2one("res.country", string="Sent From", readonly=True)
     reference = fields.Char(readonly=True)
     note = fields.Text(readonly=True)
-    idempotency_key = fields.Char(readonly=True, copy=False, index=True)
+    idempotency_key = fields.Char(readonly=True, copy=False, help="The key the caller sent.")
+    system_key = fields.Char(
+        readonly=True,
+        copy=False,
+        help="The key of a posting the system generates (e.g. an SHU share); user input never reaches it.",
+    )
     counterpart_id = fields.Many2one(
         "jmsc.coop.transaction", string="Transfer Counterpart", readonly=True, ondelete="restrict"
     )
@@ -52,6 +53,7 @@ class JmscCoopTransaction(models.Model):
     reversed_by_id = fields.Many2one(
         "jmsc.coop.transaction", compute="_compute_reversed_by", search="_search_reversed_by"
     )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     is_reversed = fields.Boolean(compute="_compute_reversed_by", search="_search_is_reversed")
 
     _sql_constraints = [
@@ -60,10 +62,19 @@ class JmscCoopTransaction(models.Model):
             "unique(cooperative_id, idempotency_key)",
             "An idempotency key can be used once per cooperative.",
         ),
+        (
+            "system_key_unique",
+            "unique(cooperative_id, system_key)",
+            "A system posting key can be used once per cooperative.",
+        ),
+        ("name_unique", "unique(cooperative_id, name)", "The transaction number must be unique per cooperative."),
         ("reversal_once", "unique(reversal_of_id)", "A transaction can be reversed only once."),
         ("amount_not_zero", "CHECK(amount <> 0)", "A transaction amount cannot be zero."),
         ("running_balance_positive", "CHECK(running_balance >= 0)", "A running balance cannot be negative."),
     ]
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.IDR")
 
     @api.depends("reversal_ids")
     def _compute_reversed_by(self):
@@ -107,6 +118,7 @@ class JmscCoopTransaction(models.Model):
             raise AccessError(self.env._("Only a Cooperative Manager can reverse transaction %s.", self.name))
         self.check_access("read")
         self.account_id.check_access("write")
+        self.sudo().cooperative_id._coop_check_user_cooperative()
         reversal = self.account_id._post_reversal(self)
         return {
             "type": "ir.actions.act_window",

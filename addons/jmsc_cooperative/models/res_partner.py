@@ -1,22 +1,52 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from .money import format_rupiah
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     coop_member_ids = fields.One2many("jmsc.coop.member", "partner_id", string="Cooperative Memberships")
-    coop_member_count = fields.Integer(compute="_compute_coop_member_count", string="Memberships")
+    coop_member_count = fields.Integer(compute="_compute_coop_savings", string="Memberships")
+    coop_savings_total = fields.Float(compute="_compute_coop_savings", string="Savings", digits=(16, 2))
+    coop_savings_label = fields.Char(compute="_compute_coop_savings", string="Savings (Rupiah)")
     coop_member_sequence_id = fields.Many2one(
         "ir.sequence", string="Member Number Sequence", copy=False, groups="base.group_system"
     )
+    coop_transaction_sequence_id = fields.Many2one(
+        "ir.sequence", string="Transaction Number Sequence", copy=False, groups="base.group_system"
+    )
 
     @api.depends("coop_member_ids")
-    def _compute_coop_member_count(self):
-        counts = dict(
-            self.env["jmsc.coop.member"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
+    def _compute_coop_savings(self):
+        # read with the user's rights: a cooperative's staff count only their own cooperative's memberships
+        Member = self.env["jmsc.coop.member"]
+        Account = self.env["jmsc.coop.account"]
+        counts, totals = {}, {}
+        if Member.has_access("read") and self.ids:
+            counts = dict(Member._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"]))
+            totals = dict(Account._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["balance:sum"]))
         for partner in self:
             partner.coop_member_count = counts.get(partner, 0)
+            partner.coop_savings_total = totals.get(partner, 0.0)
+            partner.coop_savings_label = format_rupiah(partner.coop_savings_total)
+
+    def _coop_check_user_cooperative(self):
+        """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one)."""
+        if self.env.su or self.env.user.has_group("jmsc_base.group_jmsc_admin"):
+            return
+        own = self.env.user.jmsc_agency_id
+        others = self - own
+        if others or not own:
+            raise AccessError(
+                self.env._(
+                    "You work for %(own)s: the records of %(other)s belong to another cooperative.",
+                    own=own.name or self.env._("no cooperative"),
+                    other=", ".join((others or self).mapped("name")),
+                )
+            )
 
     def _coop_next_member_number(self):
         """The next member number of this cooperative, from its own sequence (created on first use)."""
@@ -30,7 +60,7 @@ class ResPartner(models.Model):
                     {
                         "name": self.env._("Members of %s", cooperative.name),
                         "code": f"jmsc.coop.member.{cooperative.id}",
-                        "prefix": f"{cooperative.ref or 'KOP%s' % cooperative.id}-",
+                        "prefix": f"{cooperative._coop_code()}-",
                         "padding": 5,
                         "implementation": "standard",
                     }
@@ -38,9 +68,95 @@ class ResPartner(models.Model):
             )
         return cooperative.coop_member_sequence_id.next_by_id()
 
+    def _coop_code(self):
+        return self.ref or f"KOP{self.id}"
+
+    def _coop_ledger_lock(self, count=0, month=None):
+        """Serialise on this cooperative's ledger; return `count` gap-free transaction numbers and
+        whether the month of `month` (a date) is closed.
+
+        Posting and closing a month both lock and update the row of the cooperative's own no-gap
+        sequence: whoever comes second waits, and a transaction whose snapshot predates the other's
+        commit fails with a serialization error (and is retried) instead of posting into a month
+        that was closed meanwhile. A number is consumed only when the posting commits, so the
+        numbers of a cooperative have no gaps (rolled back postings give theirs back).
+        """
+        self.ensure_one()
+        cooperative = self.sudo()
+        sequence = cooperative.coop_transaction_sequence_id
+        if not sequence:
+            sequence = cooperative.coop_transaction_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Transactions of %s", cooperative.name),
+                        "code": f"jmsc.coop.transaction.{cooperative.id}",
+                        "prefix": f"{cooperative._coop_code()}/TRX/",
+                        "padding": 7,
+                        "implementation": "no_gap",
+                    }
+                )
+            )
+            sequence.flush_recordset()
+        # one statement: the UPDATE takes the row lock (and fails on a concurrent update after our
+        # snapshot), numbers the legs and tells whether the value date's month is closed
+        month = month.replace(day=1) if month else None
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE ir_sequence SET number_next = number_next + %(count)s WHERE id = %(sequence)s
+                RETURNING number_next - %(count)s,
+                          EXISTS(SELECT 1 FROM jmsc_coop_period WHERE cooperative_id = %(cooperative)s
+                                                                 AND month = %(month)s)
+                """,
+                count=count,
+                sequence=sequence.id,
+                cooperative=cooperative.id,
+                month=month,
+            ),
+            log_exceptions=False,
+        )
+        number_next, closed = self.env.cr.fetchone()
+        sequence.invalidate_recordset(["number_next", "number_next_actual"])
+        prefix, suffix = sequence._get_prefix_suffix()
+        names = [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in range(number_next, number_next + count)]
+        return names, closed
+
     def action_open_coop_memberships(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_member_action")
         action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
+        action["context"] = {}
         return action
+
+    def action_open_coop_accounts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_account_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    @api.model
+    def _coop_migrant_card(self, nik):
+        """The minimal card of the migrant with this NIK (contract 1: `res.partner.jmsc_migrant_card`).
+
+        Uses jmsc_base's method when it is installed; until then a private fallback with the same answer.
+        """
+        if hasattr(type(self), "jmsc_migrant_card"):
+            return self.jmsc_migrant_card(nik)
+        return self._coop_migrant_card_fallback(nik)
+
+    @api.model
+    def _coop_migrant_card_fallback(self, nik):
+        # TODO: delete once jmsc_base provides res.partner.jmsc_migrant_card (helper "basesec")
+        partner = self.sudo().search([("nik", "=", (nik or "").strip()), ("is_migrant", "=", True)], limit=2)
+        if len(partner) != 1:
+            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
+        initials = " ".join(f"{word[0].upper()}." for word in (partner.name or "").split() if word)
+        return {
+            "match": True,
+            "partner_id": partner.id,
+            "initials": initials,
+            "regency": partner.regency_id.name or "",
+        }

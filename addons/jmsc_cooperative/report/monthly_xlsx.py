@@ -64,9 +64,14 @@ class MonthlyXlsx(models.AbstractModel):
         }
         return figures, members
 
+    def _get_objs_for_report(self, docids, data):
+        ids = docids or ((data or {}).get("context") or {}).get("active_ids") or []
+        return self.env["jmsc.coop.monthly.report.wizard"].browse(ids)
+
     def generate_xlsx_report(self, workbook, data, records):
         data = data or {}
         cooperative = self.env["res.partner"].browse(data.get("cooperative_id") or records[:1].cooperative_id.id)
+        cooperative._coop_check_user_cooperative()
         month = (fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)).replace(day=1)
         figures, members = self._monthly_figures(cooperative, month)
         bold = workbook.add_format({"bold": True})

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.money import format_rupiah
+
 
 def statement_period(env, data):
     """The period asked for in the report data, else the current month."""
@@ -10,17 +12,46 @@ def statement_period(env, data):
     return date_from, date_to
 
 
+def statement_account_ids(docids, data):
+    """The accounts of the statement. The web client sends a report action that has `data` to
+    /report/pdf/<report>?options=...&context=... without ids in the path: take them from the data
+    (or the action's active_ids), else the statement renders as a blank page."""
+    if docids:
+        return docids
+    data = data or {}
+    context = data.get("context") or {}
+    ids = data.get("account_ids") or (
+        context.get("active_ids") if context.get("active_model", "jmsc.coop.account") == "jmsc.coop.account" else []
+    )
+    return [int(i) for i in ids or []]
+
+
 class ReportStatement(models.AbstractModel):
     _name = "report.jmsc_cooperative.report_statement"
     _description = "Account Statement Report"
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        accounts = self.env["jmsc.coop.account"].browse(docids)
+        accounts = self.env["jmsc.coop.account"].browse(statement_account_ids(docids, data))
         date_from, date_to = statement_period(self.env, data)
         return {
-            "doc_ids": docids,
+            "doc_ids": accounts.ids,
             "doc_model": "jmsc.coop.account",
             "docs": accounts,
             "statements": [account._statement(date_from, date_to) for account in accounts],
+            "rupiah": format_rupiah,
+        }
+
+
+class ReportPassbook(models.AbstractModel):
+    _name = "report.jmsc_cooperative.report_passbook"
+    _description = "Member Passbook Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        return {
+            "doc_ids": docids,
+            "doc_model": "jmsc.coop.member",
+            "docs": self.env["jmsc.coop.member"].browse(docids),
+            "rupiah": format_rupiah,
         }

@@ -1,12 +1,15 @@
 from odoo import models
 
-from .report_statement import statement_period
+from .report_statement import statement_account_ids, statement_period
 
 
 class StatementXlsx(models.AbstractModel):
     _name = "report.jmsc_cooperative.statement_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Account Statement (XLSX)"
+
+    def _get_objs_for_report(self, docids, data):
+        return self.env["jmsc.coop.account"].browse(statement_account_ids(docids, data))
 
     def generate_xlsx_report(self, workbook, data, accounts):
         date_from, date_to = statement_period(self.env, data)

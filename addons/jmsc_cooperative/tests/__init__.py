@@ -6,3 +6,7 @@ from . import test_reports
 from . import test_property
 from . import test_portal_tour
 from . import test_teller
+from . import test_boundaries
+from . import test_statement_http
+from . import test_access_matrix
+from . import test_performance

@@ -3,3 +3,4 @@ from . import jmsc_coop_shu_wizard
 from . import jmsc_coop_shu_wizard_line
 from . import jmsc_coop_statement_wizard
 from . import jmsc_coop_monthly_report_wizard
+from . import jmsc_coop_member_register

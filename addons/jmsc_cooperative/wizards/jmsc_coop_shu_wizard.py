@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 
 from ..models.jmsc_coop_shu_run import SHU_RULES
 
@@ -35,12 +35,19 @@ class JmscCoopShuWizard(models.TransientModel):
         )
 
     def _check_manager(self):
+        """A Cooperative Manager of this very cooperative; the product credited is one of its own."""
         if not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
-            raise UserError(self.env._("Only a Cooperative Manager can distribute the SHU."))
-        self.cooperative_id.check_access("read")
-        self.env["jmsc.coop.account"].search([("cooperative_id", "=", self.cooperative_id.id)], limit=1).check_access(
-            "write"
-        )
+            raise AccessError(self.env._("Only a Cooperative Manager can distribute the SHU."))
+        self.cooperative_id._coop_check_user_cooperative()
+        self.product_id.check_access("read")
+        if self.product_id.sudo().cooperative_id != self.cooperative_id:
+            raise AccessError(
+                self.env._(
+                    "Product %(product)s is not a product of %(cooperative)s.",
+                    product=self.product_id.sudo().display_name,
+                    cooperative=self.cooperative_id.name,
+                )
+            )
 
     def action_preview(self):
         self.ensure_one()

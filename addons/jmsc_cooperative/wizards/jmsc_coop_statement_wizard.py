@@ -19,7 +19,12 @@ class JmscCoopStatementWizard(models.TransientModel):
                 raise ValidationError(self.env._("The statement period must start before it ends."))
 
     def _data(self):
-        return {"date_from": fields.Date.to_string(self.date_from), "date_to": fields.Date.to_string(self.date_to)}
+        # the account travels in the data too: with data, the web client's /report/pdf URL carries no ids
+        return {
+            "account_ids": self.account_id.ids,
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+        }
 
     def action_print_pdf(self):
         self.ensure_one()

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.jmsc_coop_transaction import CHANNELS
+from ..models.money import format_rupiah
 
 
 class JmscCoopTeller(models.TransientModel):
@@ -15,6 +16,7 @@ class JmscCoopTeller(models.TransientModel):
     account_id = fields.Many2one(
         "jmsc.coop.account", domain="[('member_id', '=', member_id), ('state', 'in', ('active', 'dormant'))]"
     )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     balance = fields.Float(related="account_id.balance", digits=(16, 2))
     available_balance = fields.Float(related="account_id.available_balance", digits=(16, 2))
     amount = fields.Float(digits=(16, 2))
@@ -23,6 +25,17 @@ class JmscCoopTeller(models.TransientModel):
     source_country_id = fields.Many2one("res.country", string="Sent From")
     reference = fields.Char()
     last_transaction_id = fields.Many2one("jmsc.coop.transaction", readonly=True)
+    last_message = fields.Char(string="Last Posting", readonly=True)
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.IDR")
+
+    @api.depends("member_id")
+    def _compute_display_name(self):
+        for teller in self:
+            teller.display_name = (
+                self.env._("Teller: %s", teller.member_id.display_name) if teller.member_id else self.env._("Teller")
+            )
 
     @api.onchange("search_term")
     def _onchange_search_term(self):
@@ -31,7 +44,12 @@ class JmscCoopTeller(models.TransientModel):
         term = self.search_term.strip()
         Member = self.env["jmsc.coop.member"]
         active = [("status", "=", "active")]
-        members = Member.search(active + ["|", ("number", "=ilike", term), ("partner_id.nik", "=", term)], limit=2)
+        members = Member.search(active + [("number", "=ilike", term)], limit=2)
+        if not members and term.isdigit() and len(term) == 16:
+            # a NIK: resolved through the minimal card, then only members the user may see
+            card = self.env["res.partner"]._coop_migrant_card(term)
+            if card["match"]:
+                members = Member.search(active + [("partner_id", "=", card["partner_id"])], limit=2)
         if not members:
             members = Member.search(active + [("partner_id.name", "ilike", term)], limit=2)
         if len(members) == 1:
@@ -62,24 +80,68 @@ class JmscCoopTeller(models.TransientModel):
         self.ensure_one()
         if not self.account_id:
             raise UserError(self.env._("Choose the member and the account first."))
+        amount = self.amount
         transaction_id = self.account_id.post_transaction(
             transaction_type,
-            self.amount,
+            amount,
             value_date=self.value_date,
             channel=self.channel,
             source_country_id=self.source_country_id.id,
             reference=self.reference,
         )
-        self.write({"last_transaction_id": transaction_id, "amount": 0.0, "reference": False})
-        return self._reopen()
+        transaction = self.env["jmsc.coop.transaction"].browse(transaction_id)
+        values = {
+            "amount": format_rupiah(amount),
+            "account": self.account_id.name,
+            "member": self.member_id.display_name,
+            "balance": format_rupiah(transaction.running_balance),
+            "number": transaction.name,
+        }
+        if transaction_type == "deposit":
+            message = self.env._(
+                "Deposit of %(amount)s to %(account)s (%(member)s) received. "
+                "New balance %(balance)s. Transaction number %(number)s.",
+                **values,
+            )
+        else:
+            message = self.env._(
+                "Withdrawal of %(amount)s from %(account)s (%(member)s) paid out. "
+                "New balance %(balance)s. Transaction number %(number)s.",
+                **values,
+            )
+        self.write({"last_transaction_id": transaction_id, "last_message": message, "amount": 0.0, "reference": False})
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Deposit posted")
+                if transaction_type == "deposit"
+                else self.env._("Withdrawal posted"),
+                "message": message,
+                "sticky": False,
+                "next": self._reopen(),
+            },
+        }
 
-    def action_print_statement(self):
+    def _statement_data(self):
         self.ensure_one()
         if not self.account_id:
             raise UserError(self.env._("Choose the member and the account first."))
         today = fields.Date.context_today(self)
-        data = {"date_from": fields.Date.to_string(today.replace(day=1)), "date_to": fields.Date.to_string(today)}
-        return self.env.ref("jmsc_cooperative.action_report_statement_html").report_action(self.account_id, data=data)
+        return {
+            "account_ids": self.account_id.ids,
+            "date_from": fields.Date.to_string(today.replace(day=1)),
+            "date_to": fields.Date.to_string(today),
+        }
+
+    def action_print_statement(self):
+        data = self._statement_data()
+        return self.env.ref("jmsc_cooperative.action_report_statement").report_action(self.account_id, data=data)
+
+    def action_print_statement_xlsx(self):
+        data = self._statement_data()
+        return self.env.ref("jmsc_cooperative.action_report_statement_xlsx").report_action(self.account_id, data=data)
 
     def _reopen(self):
         return {
@@ -87,6 +149,7 @@ class JmscCoopTeller(models.TransientModel):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "current",
             "name": self.env._("Teller"),
         }

@@ -1,8 +1,28 @@
 import { registry } from "@web/core/registry";
+import { download } from "@web/core/network/download";
 
+// The teller's day: from the landing page (the teller screen) find a member, take a deposit, read
+// the confirmation, print the statement as PDF and export it as Excel, as the person clicks.
 registry.category("web_tour.tours").add("jmsc_cooperative_teller", {
     url: "/odoo/action-jmsc_cooperative.jmsc_coop_teller_action",
     steps: () => [
+        {
+            content: "Record the report downloads the web client makes (they still reach the server)",
+            trigger: ".o_field_widget[name=search_term] input",
+            run() {
+                window.__coopDownloads = [];
+                const original = download._download;
+                download._download = async (options) => {
+                    const [url, type] = JSON.parse(options.data.data);
+                    const entry = { url, type, done: false };
+                    window.__coopDownloads.push(entry);
+                    const result = await original(options);
+                    entry.done = true;
+                    document.body.classList.add(type === "xlsx" ? "o_coop_got_xlsx" : "o_coop_got_pdf");
+                    return result;
+                };
+            },
+        },
         {
             content: "Find the member by name",
             trigger: ".o_field_widget[name=search_term] input",
@@ -23,31 +43,53 @@ registry.category("web_tour.tours").add("jmsc_cooperative_teller", {
             run: "click",
         },
         {
-            content: "The deposit is posted",
-            trigger: ".o_field_widget[name=last_transaction_id] a:contains(TRX)",
+            content: "A notification confirms the deposit in rupiah, with the new balance and the number",
+            trigger: ".o_notification:contains(Rp 150.000):contains(/TRX/)",
         },
         {
-            content: "Type the amount to withdraw",
-            trigger: ".o_field_widget[name=amount] input",
-            run: "edit 50000",
+            content: "The confirmation stays on the teller screen",
+            trigger: ".o_coop_teller_confirmation:contains(Rp 150.000)",
         },
         {
-            content: "Post the withdrawal",
-            trigger: "button[name=action_withdraw]",
-            run: "click",
+            content: "The breadcrumb names the screen, not the technical record",
+            trigger: ".o_breadcrumb:not(:contains(jmsc.coop.teller))",
         },
         {
-            content: "The withdrawal is posted and the amount cleared",
-            trigger: ".o_field_widget[name=amount] input:value(/^0[.,]00$/)",
+            content: "The amount was cleared for the next customer",
+            trigger: ".o_field_widget[name=amount] input:value(/^(Rp\\s*)?0([.,]00)?$/)",
         },
         {
-            content: "Print the statement",
+            content: "Print the statement as PDF",
             trigger: "button[name=action_print_statement]",
             run: "click",
         },
         {
-            content: "The statement report opens",
-            trigger: "iframe[src*='/report/html/jmsc_cooperative.report_statement']",
+            content: "The PDF was downloaded from the statement report, with the account",
+            trigger: "body.o_coop_got_pdf:not(:has(.o_error_dialog))",
+            run() {
+                const pdf = (window.__coopDownloads || []).find((d) => d.type === "qweb-pdf");
+                if (!pdf || !pdf.url.includes("/report/pdf/jmsc_cooperative.report_statement")) {
+                    throw new Error(`no statement PDF download: ${JSON.stringify(window.__coopDownloads)}`);
+                }
+                if (!decodeURIComponent(pdf.url).includes('"account_ids":[')) {
+                    throw new Error(`the PDF URL carries no account: ${pdf.url}`);
+                }
+            },
+        },
+        {
+            content: "Export the statement as Excel",
+            trigger: "button[name=action_print_statement_xlsx]",
+            run: "click",
+        },
+        {
+            content: "The Excel file was downloaded and no error was shown",
+            trigger: "body.o_coop_got_xlsx:not(:has(.o_error_dialog))",
+            run() {
+                const xlsx = (window.__coopDownloads || []).find((d) => d.type === "xlsx");
+                if (!xlsx || !xlsx.url.includes("/report/xlsx/jmsc_cooperative.statement_xlsx")) {
+                    throw new Error(`no statement Excel download: ${JSON.stringify(window.__coopDownloads)}`);
+                }
+            },
         },
     ],
 });
