@@ -136,27 +136,3 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {}
         return action
-
-    @api.model
-    def _coop_migrant_card(self, nik):
-        """The minimal card of the migrant with this NIK (contract 1: `res.partner.jmsc_migrant_card`).
-
-        Uses jmsc_base's method when it is installed; until then a private fallback with the same answer.
-        """
-        if hasattr(type(self), "jmsc_migrant_card"):
-            return self.jmsc_migrant_card(nik)
-        return self._coop_migrant_card_fallback(nik)
-
-    @api.model
-    def _coop_migrant_card_fallback(self, nik):
-        # TODO: delete once jmsc_base provides res.partner.jmsc_migrant_card (helper "basesec")
-        partner = self.sudo().search([("nik", "=", (nik or "").strip()), ("is_migrant", "=", True)], limit=2)
-        if len(partner) != 1:
-            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
-        initials = " ".join(f"{word[0].upper()}." for word in (partner.name or "").split() if word)
-        return {
-            "match": True,
-            "partner_id": partner.id,
-            "initials": initials,
-            "regency": partner.regency_id.name or "",
-        }

@@ -45,7 +45,7 @@ class JmscCoopMemberRegister(models.TransientModel):
         empty = {"match": False, "partner_id": False, "initials": "", "regency": ""}
         if not nik:
             return empty
-        return self.env["res.partner"]._coop_migrant_card(nik)
+        return self.env["res.partner"].jmsc_migrant_card(nik)
 
     def _check_cooperative(self):
         if not self.env.user.has_group("jmsc_cooperative.group_coop_staff"):
