@@ -653,6 +653,14 @@ class ResPartner(models.Model):
         }
 
     @api.model
+    def _jmsc_migrant_card_or_none(self, nik):
+        """The card for a search box: a string that is not a valid NIK is simply no match."""
+        try:
+            return self.jmsc_migrant_card(nik)
+        except UserError:
+            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
+
+    @api.model
     def _jmsc_check_nik_unique(self, nik_and_ids):
         """Raise a ValidationError naming the owner of any NIK already taken.
 

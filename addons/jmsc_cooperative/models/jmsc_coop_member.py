@@ -92,7 +92,7 @@ class JmscCoopMember(models.Model):
             and len(value.strip()) == 16
             and operator in ("ilike", "=")
         ):
-            card = self.env["res.partner"].jmsc_migrant_card(value.strip())
+            card = self.env["res.partner"]._jmsc_migrant_card_or_none(value.strip())
             if card["match"]:
                 domain = expression.OR([domain, [("partner_id", "=", card["partner_id"])]])
         return domain

@@ -47,7 +47,7 @@ class JmscCoopTeller(models.TransientModel):
         members = Member.search(active + [("number", "=ilike", term)], limit=2)
         if not members and term.isdigit() and len(term) == 16:
             # a NIK: resolved through the minimal card, then only members the user may see
-            card = self.env["res.partner"].jmsc_migrant_card(term)
+            card = self.env["res.partner"]._jmsc_migrant_card_or_none(term)
             if card["match"]:
                 members = Member.search(active + [("partner_id", "=", card["partner_id"])], limit=2)
         if not members:

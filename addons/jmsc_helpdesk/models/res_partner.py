@@ -51,7 +51,7 @@ class ResPartner(models.Model):
         term = (term or "").strip()
         digits = re.sub(r"\D", "", term)
         if re.fullmatch(r"\d{16}", term):
-            card = self.jmsc_migrant_card(term)
+            card = self.env["res.partner"]._jmsc_migrant_card_or_none(term)
             if card.get("match"):
                 return card
         passport = self.env.ref("jmsc_base.doc_type_passport", raise_if_not_found=False)
