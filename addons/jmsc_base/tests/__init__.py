@@ -17,4 +17,3 @@ from . import test_areas
 from . import test_translations
 from . import test_landing_dashboard
 from . import test_tour_officer
-

@@ -36,7 +36,7 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 
 _logger = logging.getLogger(__name__)
 
-STRICT = False
+STRICT = True
 MATRIX_FILE = "access_matrix.csv"
 FIELD_FILE = "field_access.csv"
 MODES = ("read", "write", "create", "unlink")

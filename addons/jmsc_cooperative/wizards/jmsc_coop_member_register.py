@@ -27,12 +27,18 @@ class JmscCoopMemberRegister(models.TransientModel):
     @api.depends("nik")
     def _compute_card(self):
         for wizard in self:
-            card = wizard._card()
+            try:
+                card, invalid = wizard._card(), False
+            except UserError as err:
+                # A NIK being typed or mistyped: say why on the card, do not interrupt the officer.
+                card, invalid = {"match": False, "partner_id": False, "initials": "", "regency": ""}, err.args[0]
             wizard.match = card["match"]
             wizard.initials = card["initials"]
             wizard.regency = card["regency"]
             if not wizard.nik:
                 wizard.card_message = False
+            elif invalid:
+                wizard.card_message = invalid
             elif card["match"]:
                 wizard.card_message = self.env._("Registered migrant found.")
             else:

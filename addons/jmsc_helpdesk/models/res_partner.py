@@ -1,6 +1,7 @@
 import re
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools import nik as nik_tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -34,11 +35,11 @@ class ResPartner(models.Model):
     def _jmsc_card_of(self, partners):
         if len(partners) != 1:
             return {"match": False, "partner_id": False, "initials": "", "regency": ""}
-        initials = "".join(f"{word[0]}." for word in (partners.name or "").split() if word[:1].isalpha())
+        initials = nik_tools.initials(partners.name)
         return {
             "match": True,
             "partner_id": partners.id,
-            "initials": initials.upper(),
+            "initials": initials,
             "regency": partners.regency_id.display_name or "",
         }
 

@@ -149,7 +149,8 @@ class TestLeastPrivilege(JmscHelpdeskCommon):
         Partner = self.env["res.partner"].with_user(self.user_agent)
         card = Partner._jmsc_migrant_card_by_identifier("3213014506955003")
         self.assertEqual(
-            card, {"match": True, "partner_id": self.migrant_other.id, "initials": "E.T.K.", "regency": card["regency"]}
+            card,
+            {"match": True, "partner_id": self.migrant_other.id, "initials": "E. T. K.", "regency": card["regency"]},
         )
         self.assertEqual(card["regency"], self.env.ref("jmsc_base.regency_3213").display_name)
         self.assertFalse(Partner._jmsc_migrant_card_by_identifier("3213014506955999")["match"])

@@ -107,7 +107,7 @@ class TestGuards(TrainingCommon):
         wizard.nik = self.outsider.nik
         self.assertTrue(wizard.match)
         self.assertEqual(wizard.initials, "C. D.")
-        self.assertEqual(wizard.regency, self.indramayu.name)
+        self.assertEqual(wizard.regency, "Kab. Indramayu")
         action = wizard.save().action_enrol()
         enrolment = self.env["jmsc.training.enrolment"].browse(action["res_id"])
         self.assertEqual(enrolment.partner_id, self.outsider)
