@@ -639,7 +639,12 @@ class ResPartner(models.Model):
             .search([("nik", "=", number), ("is_migrant", "=", True)], limit=1)
         )
         _logger.info("jmsc_migrant_card: uid %s looked a NIK up (match: %s)", self.env.uid, bool(migrant))
-        if not migrant:
+        return self._jmsc_card_of_partner(migrant)
+
+    @api.model
+    def _jmsc_card_of_partner(self, migrant):
+        """The minimal card of a migrant found (with sudo) by an exact identifier: initials and regency only."""
+        if len(migrant) != 1:
             return {"match": False, "partner_id": False, "initials": "", "regency": ""}
         regency = migrant.regency_id.name or ""
         for long, short in (("Kabupaten ", "Kab. "), ("Kota ", "Kota ")):

@@ -43,6 +43,11 @@ ALLOWED = {
     "Online",
     "Offline",
     "Login",
+    # Indonesian words used as they are in the English source.
+    "Kantong PMI",
+    "Kantong PMI (XLSX)",
+    "Kecamatan",
+    "Desa/Kelurahan",
 }
 TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "title", "aria-label")
 VIEW_TYPES = ("list", "form", "kanban", "search")

@@ -1,7 +1,6 @@
 import re
 
 from odoo import api, fields, models
-from odoo.addons.jmsc_base.tools import nik as nik_tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -33,15 +32,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _jmsc_card_of(self, partners):
-        if len(partners) != 1:
-            return {"match": False, "partner_id": False, "initials": "", "regency": ""}
-        initials = nik_tools.initials(partners.name)
-        return {
-            "match": True,
-            "partner_id": partners.id,
-            "initials": initials,
-            "regency": partners.regency_id.display_name or "",
-        }
+        return self._jmsc_card_of_partner(partners)
 
     @api.model
     def _jmsc_migrant_card_by_identifier(self, term):

@@ -152,7 +152,7 @@ class TestLeastPrivilege(JmscHelpdeskCommon):
             card,
             {"match": True, "partner_id": self.migrant_other.id, "initials": "E. T. K.", "regency": card["regency"]},
         )
-        self.assertEqual(card["regency"], self.env.ref("jmsc_base.regency_3213").display_name)
+        self.assertEqual(card["regency"], "Kab. Subang")
         self.assertFalse(Partner._jmsc_migrant_card_by_identifier("3213014506955999")["match"])
         self.assertFalse(Partner._jmsc_find_migrants("Euis Test"), "names are searched among readable migrants only")
         self.assertEqual(Partner._jmsc_find_migrants("3213014506955003"), self.migrant_other)

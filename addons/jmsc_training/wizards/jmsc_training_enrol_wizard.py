@@ -27,7 +27,7 @@ class JmscTrainingEnrolWizard(models.TransientModel):
         self.initials = self.regency = False
         digits = "".join(ch for ch in (self.nik or "") if ch.isdigit())
         if len(digits) == 16:
-            card = migrant_card(self.env, digits)
+            card = self.env["res.partner"]._jmsc_migrant_card_or_none(digits)
             self.searched = True
             self.match = card["match"]
             self.initials = card["initials"]
