@@ -182,3 +182,13 @@ class JmscRegency(models.Model):
                 "jmsc_departure_month_count",
             )
         }
+
+    def action_jmsc_open_kantong_pmi(self):
+        """The kantong PMI graph (villages ranked by migrants) of this regency."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_base.res_partner_action_kantong_pmi")
+        action.update(
+            name=f"{self.name}: Kantong PMI",
+            domain=[("is_migrant", "=", True), ("village_id", "!=", False), ("regency_id", "=", self.id)],
+        )
+        return action

@@ -326,6 +326,17 @@ class TestKantongPmi(JmscBaseCommon):
                 )
             cls.migrants |= migrant
 
+    def test_dashboard_card_opens_the_regency_kantong_graph(self):
+        indramayu = self.dadap.regency_id
+        action = indramayu.action_jmsc_open_kantong_pmi()
+        self.assertEqual(action["views"][0][1], "graph", "the dashboard opens the kantong PMI graph first")
+        found = self.env["res.partner"].search(action["domain"])
+        self.assertEqual(
+            found & self.migrants,
+            self.migrants.filtered(lambda m: m.village_id.regency_id == indramayu),
+            "only the villages of the card's regency",
+        )
+
     def _sheet_rows(self, content, title):
         sheet = load_workbook(io.BytesIO(content))[title]
         rows = list(sheet.iter_rows(values_only=True))
