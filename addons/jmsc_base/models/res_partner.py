@@ -662,6 +662,8 @@ class ResPartner(models.Model):
         """The card for a search box: a string that is not a valid NIK is simply no match."""
         try:
             return self.jmsc_migrant_card(nik)
+        except AccessError:
+            raise
         except UserError:
             return {"match": False, "partner_id": False, "initials": "", "regency": ""}
 
