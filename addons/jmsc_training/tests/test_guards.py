@@ -119,9 +119,16 @@ class TestGuards(TrainingCommon):
         # Unknown NIK: no card, no enrolment.
         wizard = Form(self.env["jmsc.training.enrol.wizard"].with_user(self.user_staff))
         wizard.batch_id = batch
-        wizard.nik = "3212059999999999"
+        wizard.nik = "3212054506950099"
         self.assertFalse(wizard.match)
         with self.assertRaisesMsg(UserError, "No migrant"):
+            wizard.save().action_enrol()
+        # A mistyped NIK: no card while typing, a clear reason when enrolling.
+        wizard = Form(self.env["jmsc.training.enrol.wizard"].with_user(self.user_staff))
+        wizard.batch_id = batch
+        wizard.nik = "3212059999999999"
+        self.assertFalse(wizard.match)
+        with self.assertRaisesMsg(UserError, "not a real date"):
             wizard.save().action_enrol()
         # Staff of another centre cannot enrol into this batch.
         with self.assertRaises(AccessError):
