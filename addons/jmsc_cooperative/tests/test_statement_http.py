@@ -1,4 +1,5 @@
 import json
+import logging
 import subprocess
 import tempfile
 from urllib.parse import quote
@@ -6,6 +7,8 @@ from urllib.parse import quote
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CoopCommon
+
+_logger = logging.getLogger(__name__)
 
 
 class FakeResponse:
@@ -72,6 +75,23 @@ class TestStatementHttp(CoopCommon, HttpCase):
         self.assertIn("Rp 19.000.000", text)
         return text
 
+    def _render_pdf(self, action):
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.teller)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(action["report_name"], None, data=dict(action["data"], context=action["context"]))
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return pdf
+
+    def _pdf_text(self, pdf):
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf)
+            handle.flush()
+            return subprocess.run(["pdftotext", handle.name, "-"], capture_output=True, check=True).stdout.decode()
+
     def test_statement_pdf_from_teller_screen_and_wizard(self):
         self.authenticate(self.teller.login, self.teller.login)
         teller = self.env["jmsc.coop.teller"].with_user(self.teller).create({"account_id": self.account_1.id})
@@ -86,14 +106,12 @@ class TestStatementHttp(CoopCommon, HttpCase):
             self._check_statement(self._download(url))
             # rendered for real by wkhtmltopdf with what the controller passes on (no ids, the data);
             # in-process: the test server cannot serve wkhtmltopdf's asset requests during a request
-            pdf, kind = (
-                self.env["ir.actions.report"]
-                .with_user(self.teller)
-                .with_context(force_report_rendering=True)
-                ._render_qweb_pdf(action["report_name"], None, data=dict(action["data"], context=action["context"]))
-            )
-            self.assertEqual(kind, "pdf")
-            self.assertTrue(pdf.startswith(b"%PDF"))
+            pdf = self._render_pdf(action)
+            if not self._pdf_text(pdf).strip():
+                # wkhtmltopdf fetches its assets from the single-threaded test server; on a loaded 2-core
+                # machine it sometimes gives up and prints an empty page. Once more, then the check is strict.
+                _logger.warning("wkhtmltopdf printed an empty page; rendering the statement once more")
+                pdf = self._render_pdf(action)
             self._check_statement(FakeResponse(pdf))
         # by ids in the path, as the print menu does
         self._check_statement(self._download(f"/report/pdf/jmsc_cooperative.report_statement/{self.account_1.id}"))
