@@ -64,9 +64,12 @@ class ResPartner(models.Model):
     nik_region_code = fields.Char(
         string="NIK Region Code",
         compute="_compute_nik_region",
+        groups="jmsc_base.group_jmsc_identity",
         help="District where the NIK was first issued (province.regency.district); not the current address.",
     )
-    nik_region_name = fields.Char(string="NIK Issued In", compute="_compute_nik_region")
+    nik_region_name = fields.Char(
+        string="NIK Issued In", compute="_compute_nik_region", groups="jmsc_base.group_jmsc_identity"
+    )
     kk_number = fields.Char(
         string="Family Card (KK) Number", copy=False, tracking=True, groups="jmsc_base.group_jmsc_identity"
     )
@@ -133,7 +136,10 @@ class ResPartner(models.Model):
     has_active_consent = fields.Boolean(compute="_compute_has_active_consent", store=True, index=True)
     health_notes = fields.Text(groups="jmsc_base.group_jmsc_manager", tracking=True)
     duplicate_partner_ids = fields.Many2many(
-        "res.partner", string="Probable Duplicates", compute="_compute_duplicate_partner_ids"
+        "res.partner",
+        string="Probable Duplicates",
+        compute="_compute_duplicate_partner_ids",
+        groups="jmsc_base.group_jmsc_user,jmsc_base.group_jmsc_village_officer",
     )
     is_anonymized = fields.Boolean(readonly=True, copy=False)
     anonymized_date = fields.Datetime(readonly=True, copy=False)

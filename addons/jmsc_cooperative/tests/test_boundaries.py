@@ -1,3 +1,5 @@
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -55,6 +57,17 @@ class TestBoundaries(CoopCommon):
         self.assertFalse(self.env["jmsc.coop.member"].search([("partner_id", "=", self.stranger.id)]))
         with self.assertRaises(AccessError):
             self.stranger.with_user(self.staff_a).read(["name"])
+
+    def test_teller_opens_a_member_on_the_migrant_form(self):
+        """The migrant form as the web client loads it: no field the teller may not read (NIK, documents)."""
+        partner = self.env["res.partner"].with_user(self.staff_a)
+        view = self.env.ref("jmsc_base.res_partner_view_form_migrant")
+        arch = partner.get_views([(view.id, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="nik"', arch)
+        names = set(re.findall(r'<field name="(\w+)"', arch)) & set(partner._fields)
+        self.env.invalidate_all()  # nothing read earlier (as admin) may hide a missing right
+        record = partner.browse(self.person_1.id).web_read({name: {} for name in names})[0]
+        self.assertEqual(record["name"], self.person_1.name)
 
     def test_registration_by_nik_shows_a_minimal_card(self):
         wizard_form = Form(self.env["jmsc.coop.member.register"].with_user(self.staff_a))
