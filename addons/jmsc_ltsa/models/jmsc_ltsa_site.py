@@ -101,7 +101,7 @@ class JmscLtsaSite(models.Model):
 
     @api.depends("board_token", "kiosk_token")
     def _compute_urls(self):
-        base_url = self.get_base_url()
+        base_url = self.env["jmsc.ltsa.site"].get_base_url()  # one base URL for every site (not per record)
         for site in self:
             site.board_url = f"{base_url}/jmsc/ltsa/{site.board_token}/board"
             site.kiosk_url = f"{base_url}/jmsc/ltsa/{site.kiosk_token}/kiosk"

@@ -27,6 +27,15 @@ class TestSecurity(LtsaCommon):
         self.assertIn(self.site.kiosk_token, self.site.kiosk_url)
         self.assertNotIn(self.site.board_token, self.site.kiosk_url)
 
+    def test_links_of_several_sites_read_at_once(self):
+        """A list or an export of sites reads every site's links in one call."""
+        sites = self.site | self.site_cirebon
+        rows = sites.read(["board_url", "kiosk_url"])
+        self.assertEqual(len(rows), 2)
+        for site, row in zip(sites, rows, strict=True):
+            self.assertTrue(row["board_url"].endswith(f"/jmsc/ltsa/{site.board_token}/board"))
+            self.assertTrue(row["kiosk_url"].endswith(f"/jmsc/ltsa/{site.kiosk_token}/kiosk"))
+
     def test_only_site_managers_read_tokens_and_links(self):
         for user in (self.portal, self.officer, self.provincial):
             for fname in ("board_token", "kiosk_token", "board_url", "kiosk_url"):
