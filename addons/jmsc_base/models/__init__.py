@@ -10,6 +10,7 @@ from . import res_partner_id_number
 from . import res_users
 from . import res_groups
 from . import jmsc_rate_limit
+from . import jmsc_migrant_card_mixin
 from . import jmsc_district
 from . import jmsc_village
 from . import res_partner_area

@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.addons.jmsc_training.tools import migrant_card
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -8,27 +7,11 @@ class JmscCertApplyWizard(models.TransientModel):
     regency) before registering the application; the profile opens only once the candidate applied."""
 
     _name = "jmsc.cert.apply.wizard"
+    _inherit = "jmsc.migrant.card.mixin"
     _description = "Apply by NIK"
 
     scheme_id = fields.Many2one("jmsc.cert.scheme", required=True, ondelete="cascade")
-    nik = fields.Char(string="NIK", required=True, help="The 16 digits on the candidate's KTP.")
-    match = fields.Boolean(readonly=True)
-    searched = fields.Boolean(readonly=True)
-    initials = fields.Char(readonly=True)
-    regency = fields.Char(readonly=True)
-
-    @api.onchange("nik")
-    def _onchange_nik(self):
-        self.searched = False
-        self.match = False
-        self.initials = self.regency = False
-        digits = "".join(ch for ch in (self.nik or "") if ch.isdigit())
-        if len(digits) == 16:
-            card = self.env["res.partner"]._jmsc_migrant_card_or_none(digits)
-            self.searched = True
-            self.match = card["match"]
-            self.initials = card["initials"]
-            self.regency = card["regency"]
+    nik = fields.Char(help="The 16 digits on the candidate's KTP.")
 
     def action_apply(self):
         self.ensure_one()
@@ -37,13 +20,7 @@ class JmscCertApplyWizard(models.TransientModel):
         # The scheme must be one the user manages (record rules: their own LSP).
         self.scheme_id.check_access("write")
         self.env["jmsc.cert.application"].check_access("create")
-        card = migrant_card(self.env, self.nik)
-        if not card["match"]:
-            raise UserError(
-                self.env._(
-                    "No migrant is registered with NIK %s: ask the regency officer to register them first.", self.nik
-                )
-            )
+        card = self._jmsc_card_or_raise()
         # sudo after the checks above: the officer proved the NIK; the draft application is created without the
         # officer reading the profile first. Constraints (one open application per scheme, own LSP) still apply.
         application = (

@@ -19,8 +19,3 @@ def log_system_note(records, body):
         email_from=odoobot.email_formatted or env.company.email_formatted or False,
         message_type="comment",
     )
-
-
-def migrant_card(env, nik):
-    """The minimal card of the migrant with this NIK (jmsc_base's `res.partner.jmsc_migrant_card`)."""
-    return env["res.partner"].jmsc_migrant_card(nik)

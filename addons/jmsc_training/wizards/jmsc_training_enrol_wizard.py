@@ -1,7 +1,5 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
-
-from ..tools import migrant_card
 
 
 class JmscTrainingEnrolWizard(models.TransientModel):
@@ -9,29 +7,13 @@ class JmscTrainingEnrolWizard(models.TransientModel):
     (initials and regency) before enrolling; the migrant's profile opens only once they are a trainee."""
 
     _name = "jmsc.training.enrol.wizard"
+    _inherit = "jmsc.migrant.card.mixin"
     _description = "Enrol by NIK"
 
     batch_id = fields.Many2one(
         "jmsc.training.batch", required=True, domain=[("state", "in", ("open", "running"))], ondelete="cascade"
     )
-    nik = fields.Char(string="NIK", required=True, help="The 16 digits on the migrant's KTP.")
-    match = fields.Boolean(readonly=True)
-    searched = fields.Boolean(readonly=True)
-    initials = fields.Char(readonly=True)
-    regency = fields.Char(readonly=True)
-
-    @api.onchange("nik")
-    def _onchange_nik(self):
-        self.searched = False
-        self.match = False
-        self.initials = self.regency = False
-        digits = "".join(ch for ch in (self.nik or "") if ch.isdigit())
-        if len(digits) == 16:
-            card = self.env["res.partner"]._jmsc_migrant_card_or_none(digits)
-            self.searched = True
-            self.match = card["match"]
-            self.initials = card["initials"]
-            self.regency = card["regency"]
+    nik = fields.Char(help="The 16 digits on the migrant's KTP.")
 
     def action_enrol(self):
         self.ensure_one()
@@ -40,13 +22,7 @@ class JmscTrainingEnrolWizard(models.TransientModel):
         # The user must be allowed to enrol in this batch (record rules: their own centre).
         self.batch_id.check_access("write")
         self.env["jmsc.training.enrolment"].check_access("create")
-        card = migrant_card(self.env, self.nik)
-        if not card["match"]:
-            raise UserError(
-                self.env._(
-                    "No migrant is registered with NIK %s: ask the regency officer to register them first.", self.nik
-                )
-            )
+        card = self._jmsc_card_or_raise()
         # sudo after the checks above: the officer proved the NIK; the enrolment is created without the
         # officer reading the profile first. Constraints (double enrolment, prerequisites) still apply.
         enrolment = (
