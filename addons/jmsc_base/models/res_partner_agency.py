@@ -19,3 +19,17 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for partner in self:
             partner.p3mi_licence_expired = bool(partner.p3mi_licence_expiry and partner.p3mi_licence_expiry < today)
+
+    # Licence and users of any agency, for the agency list.
+    jmsc_licence_number = fields.Char(
+        string="Licence Number", tracking=True, help="Operating licence of the agency, e.g. the SIP3MI of a P3MI."
+    )
+    jmsc_licence_valid_until = fields.Date(string="Licence Valid Until", tracking=True)
+    agency_user_count = fields.Integer(compute="_compute_agency_user_count")
+
+    def _compute_agency_user_count(self):
+        counts = dict(
+            self.env["res.users"]._read_group([("jmsc_agency_id", "in", self.ids)], ["jmsc_agency_id"], ["__count"])
+        )
+        for partner in self:
+            partner.agency_user_count = counts.get(partner._origin, 0)
