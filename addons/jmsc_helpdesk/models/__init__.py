@@ -3,6 +3,11 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import jmsc_helpdesk_sla
 from . import helpdesk_ticket
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_guard
+from . import helpdesk_ticket_sensitivity
+from . import helpdesk_ticket_moderation
+from . import helpdesk_ticket_public
 from . import jmsc_helpdesk_call
 from . import jmsc_helpdesk_referral
 from . import jmsc_helpdesk_escalation

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..models.helpdesk_ticket import jmsc_new_tracking_code, jmsc_normalise_tracking_code
+from ..models.helpdesk_ticket_public import jmsc_new_tracking_code, jmsc_normalise_tracking_code
 from .common import JmscHelpdeskCommon
 
 
