@@ -6,19 +6,12 @@ class KantongPmiXlsx(models.AbstractModel):
     with one column per destination country (the country of the migrant's latest placement)."""
 
     _name = "report.jmsc_base.kantong_pmi_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Kantong PMI Workbook"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "note": workbook.add_format({"italic": True, "font_color": "#595959"}),
-            "header": workbook.add_format(
-                {"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "border": 1, "text_wrap": True}
-            ),
-            "count": workbook.add_format({"num_format": "#,##0"}),
-            "total": workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"}),
-        }
+        shared = self._jmsc_xlsx_formats(workbook)
+        formats = dict(shared, count=shared["integer"])
         villages, districts, countries = self._kantong_figures(partners)
         self._write_ranking(workbook, formats, self.env._("Villages"), villages, countries, with_village=True)
         self._write_ranking(workbook, formats, self.env._("Districts"), districts, countries, with_village=False)

@@ -5,13 +5,12 @@ class MigrantRegistryXlsx(models.AbstractModel):
     """The selected migrants, one row each."""
 
     _name = "report.jmsc_base.migrant_registry_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Migrant Registry Export"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "border": 1})
-        date = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        text = workbook.add_format({"num_format": "@"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        header, date, text = formats["header"], formats["date"], formats["string"]
         sheet = workbook.add_worksheet(self.env._("Migrants"))
         columns = self._columns()
         for col, (title, width) in enumerate(columns):

@@ -5,16 +5,12 @@ class MigrantStatisticsXlsx(models.AbstractModel):
     """Counts of the selected migrants by regency, destination country, sector and stage."""
 
     _name = "report.jmsc_base.migrant_statistics_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Migrant Statistics Workbook"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "border": 1}),
-            "total": workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"}),
-            "count": workbook.add_format({"num_format": "#,##0"}),
-        }
+        shared = self._jmsc_xlsx_formats(workbook)
+        formats = dict(shared, count=shared["integer"])
         migrants = partners.filtered("is_migrant")
         domain = [("id", "in", migrants.ids)]
         Partner = self.env["res.partner"]

@@ -11,7 +11,13 @@ def make_nik(day, month, year, serial=1, female=False, region="321201"):
 
 
 class JmscBaseCommon(TransactionCase):
-    """Users for every JMSC group, and two regencies to tell their data apart."""
+    """The one test base of the JMSC modules: every module's ``tests/common.py`` extends it.
+
+    Gives users for every JMSC role (``user_jmsc``, ``user_regency`` of Indramayu, ``user_provincial``,
+    ``user_manager``, ``user_admin``, ``user_portal``), two regencies to tell their data apart
+    (``regency_indramayu``, ``regency_cirebon``), ``make_nik()`` for valid NIKs, ``_create_migrant()``
+    and the one assert helper ``assertRaisesText(exception, pattern)``. A module's common class may
+    rebind a name (e.g. ``user_manager`` to its own manager) after ``super().setUpClass()``."""
 
     @classmethod
     def setUpClass(cls):

@@ -1,1 +1,2 @@
 from . import nik
+from . import public_token

@@ -1,5 +1,6 @@
 from odoo import http
-from odoo.addons.jmsc_training.controllers.main import client_key, plausible_token
+from odoo.addons.jmsc_base.tools.public_token import plausible_token
+from odoo.addons.jmsc_training.controllers.main import client_key
 from odoo.http import request
 
 PUBLIC_FIELDS = ["name", "scheme_id", "lsp_id", "issue_date", "expiry_date", "state"]

@@ -1,4 +1,3 @@
-import secrets
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -6,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.addons.jmsc_training.tools import log_system_note
 from odoo.exceptions import UserError
 
@@ -20,7 +20,7 @@ REMINDER_DAYS = (90, 30)
 
 
 def new_token():
-    return secrets.token_urlsafe(24)
+    return public_token.new_token()
 
 
 class JmscCertCertificate(models.Model):

@@ -8,8 +8,8 @@ class JmscCertRegistryXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, certificates):
         sheet = workbook.add_worksheet(self.env._("Certificates"))
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        header, date_format = formats["header"], formats["date"]
         labels = dict(certificates._fields["state"]._description_selection(self.env))
         columns = [
             (self.env._("Certificate Number"), 24),

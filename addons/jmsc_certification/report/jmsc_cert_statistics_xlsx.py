@@ -11,8 +11,8 @@ class JmscCertStatisticsXlsx(models.AbstractModel):
     _description = "Certificate Statistics (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, certificates):
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        total_format = workbook.add_format({"bold": True})
+        formats = self._jmsc_xlsx_formats(workbook)
+        header, total_format = formats["header"], formats["total"]
         labels = dict(certificates._fields["state"]._description_selection(self.env))
         for title, field in (
             (self.env._("By Scheme"), "scheme_id"),

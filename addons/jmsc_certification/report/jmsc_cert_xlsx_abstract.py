@@ -5,7 +5,7 @@ class JmscCertXlsxAbstract(models.AbstractModel):
     """Certificate workbooks: the records come from the report wizard's domain, searched with the user's rights."""
 
     _name = "report.jmsc_certification.certificate_xlsx_abstract"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Certificate Workbook"
 
     def _get_objs_for_report(self, docids, data):

@@ -1,13 +1,11 @@
-from contextlib import contextmanager
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 
-class CertificationCommon(TransactionCase):
+class CertificationCommon(JmscBaseCommon):
     """Two LSPs with a scheme each, assessors, venues, users for every group and two migrants."""
 
     @classmethod
@@ -16,8 +14,6 @@ class CertificationCommon(TransactionCase):
         # English messages whatever the database language (id_ID is loaded by the test runner).
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         cls.today = fields.Date.context_today(cls.env["jmsc.cert.event"])
-        cls.regency_indramayu = cls.env.ref("jmsc_base.regency_3212")
-        cls.regency_cirebon = cls.env.ref("jmsc_base.regency_3209")
         cls.doc_ktp = cls.env.ref("jmsc_base.doc_type_ktp")
         cls.doc_medical = cls.env.ref("jmsc_base.doc_type_medical")
         lsp_type = cls.env.ref("jmsc_base.agency_type_lsp")
@@ -64,15 +60,7 @@ class CertificationCommon(TransactionCase):
             cls.env, login="cert_staff_b", groups="jmsc_certification.group_cert_lsp_staff", jmsc_agency_id=cls.lsp_b.id
         )
         cls.user_manager = new_test_user(cls.env, login="cert_manager", groups="jmsc_certification.group_cert_manager")
-        cls.user_officer = new_test_user(
-            cls.env,
-            login="cert_officer",
-            groups="jmsc_base.group_jmsc_user",
-            jmsc_regency_ids=[Command.set(cls.regency_indramayu.ids)],
-        )
-        cls.user_provincial = new_test_user(
-            cls.env, login="cert_provincial", groups="jmsc_base.group_jmsc_provincial_officer"
-        )
+        cls.user_officer = cls.user_jmsc
         cls.user_portal = new_test_user(cls.env, login="cert_portal", name="Siti Rahayu", groups="base.group_portal")
 
         Assessor = cls.env["jmsc.cert.assessor"]
@@ -179,10 +167,3 @@ class CertificationCommon(TransactionCase):
         if issue_date:
             vals["issue_date"] = issue_date
         return cls.env["jmsc.cert.certificate"].create(vals)
-
-    @contextmanager
-    def assertRefused(self, exception, regex):
-        """assertRaisesRegex that also rolls back what the refused call wrote before raising."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield
-        self.env.invalidate_all()

@@ -205,9 +205,9 @@ class TestApplication(CertificationCommon):
             application.action_reassess()
 
     def test_assessor_with_expired_licence_is_refused(self):
-        with self.assertRefused(ValidationError, "licence of assessor"):
+        with self.assertRaisesText(ValidationError, "licence of assessor"):
             self.event_a.assessor_ids = [Command.link(self.assessor_expired.id)]
-        with self.assertRefused(ValidationError, "not qualified"):
+        with self.assertRaisesText(ValidationError, "not qualified"):
             self.event_a.assessor_ids = [Command.link(self.assessor_b.id)]
         # A licence that expires on the day of the assessment is still valid that day.
         self.assessor_expired.licence_expiry = self.event_a.date

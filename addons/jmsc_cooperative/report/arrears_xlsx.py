@@ -3,17 +3,15 @@ from odoo import models
 
 class ArrearsXlsx(models.AbstractModel):
     _name = "report.jmsc_cooperative.arrears_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Arrears List (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, dues):
         dues = (dues or self.env["jmsc.coop.due"].search([("is_overdue", "=", True)])).filtered("is_overdue")
         dues = dues.sorted(lambda d: (d.cooperative_id.name or "", d.member_id.number or "", d.month))
-        bold = workbook.add_format({"bold": True})
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "yyyy-mm"})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, header, date_format = formats["bold"], formats["header"], formats["month"]
+        money, money_bold = formats["money"], formats["total_money"]
         sheet = workbook.add_worksheet(self.env._("Arrears"))
         sheet.set_column(0, 2, 24)
         sheet.set_column(3, 6, 16)

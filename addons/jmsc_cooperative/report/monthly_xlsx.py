@@ -6,7 +6,7 @@ from odoo.tools import SQL
 
 class MonthlyXlsx(models.AbstractModel):
     _name = "report.jmsc_cooperative.monthly_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Cooperative Monthly Report (XLSX)"
 
     def _monthly_figures(self, cooperative, month):
@@ -74,10 +74,9 @@ class MonthlyXlsx(models.AbstractModel):
         cooperative._coop_check_user_cooperative()
         month = (fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)).replace(day=1)
         figures, members = self._monthly_figures(cooperative, month)
-        bold = workbook.add_format({"bold": True})
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, header = formats["bold"], formats["header"]
+        money, money_bold = formats["money"], formats["total_money"]
         sheet = workbook.add_worksheet(self.env._("Monthly Report"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 4, 18)

@@ -5,7 +5,7 @@ from .report_statement import statement_account_ids, statement_period
 
 class StatementXlsx(models.AbstractModel):
     _name = "report.jmsc_cooperative.statement_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Account Statement (XLSX)"
 
     def _get_objs_for_report(self, docids, data):
@@ -13,11 +13,9 @@ class StatementXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, accounts):
         date_from, date_to = statement_period(self.env, data)
-        bold = workbook.add_format({"bold": True})
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, header, date_format = formats["bold"], formats["header"], formats["date"]
+        money, money_bold = formats["money"], formats["total_money"]
         for account in accounts:
             statement = account._statement(date_from, date_to)
             sheet = workbook.add_worksheet(account.name[:31])

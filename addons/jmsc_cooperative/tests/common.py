@@ -1,9 +1,9 @@
 from odoo import fields
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 
-class CoopCommon(TransactionCase):
+class CoopCommon(JmscBaseCommon):
     """Two cooperatives with their products, members and users of every group."""
 
     @classmethod
@@ -61,7 +61,7 @@ class CoopCommon(TransactionCase):
                 "allow_shu": True,
             }
         )
-        regency = cls.env.ref("jmsc_base.regency_3212")
+        regency = cls.regency_indramayu
         cls.person_1 = Partner.create(
             {"name": "Siti Test Aminah", "is_migrant": True, "nik": "3212014506958001", "regency_id": regency.id}
         )
@@ -71,7 +71,6 @@ class CoopCommon(TransactionCase):
         cls.person_3 = Partner.create(
             {"name": "Dewi Test Lestari", "is_migrant": True, "nik": "3212015708928003", "regency_id": regency.id}
         )
-        cls.user_portal = new_test_user(cls.env, login="coop_portal", groups="base.group_portal")
         Member = cls.env["jmsc.coop.member"]
         cls.member_1 = Member.create({"partner_id": cls.person_1.id, "cooperative_id": cls.coop_a.id})
         cls.member_2 = Member.create({"partner_id": cls.person_2.id, "cooperative_id": cls.coop_a.id})
@@ -88,10 +87,7 @@ class CoopCommon(TransactionCase):
         cls.staff_b = new_test_user(
             cls.env, login="coop_staff_b", groups="jmsc_cooperative.group_coop_staff", jmsc_agency_id=cls.coop_b.id
         )
-        cls.provincial = new_test_user(
-            cls.env, login="coop_provincial", groups="jmsc_base.group_jmsc_provincial_officer"
-        )
-        cls.jmsc_admin = new_test_user(cls.env, login="coop_jmsc_admin", groups="jmsc_base.group_jmsc_admin")
+        cls.provincial, cls.jmsc_admin = cls.user_provincial, cls.user_admin
 
     @classmethod
     def account(cls, member, code="SS"):

@@ -1,8 +1,8 @@
 # pylint: disable=consider-merging-classes-inherited
 import base64
-import secrets
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
@@ -12,27 +12,18 @@ COMPLAINT_MAX_FILES = 3
 COMPLAINT_MAX_TOTAL_BYTES = 10 * 1024 * 1024
 COMPLAINT_MIMETYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 COMPLAINT_TEXT_LIMITS = {"name": 128, "contact": 128, "migrant_name": 128, "description": 5000}
-# Tracking codes: no I, L, O, U, 0 or 1, so a code read out on the phone cannot be misheard.
-TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+# Tracking codes are read out on the phone: public_token.new_spoken_code (no I, L, O, U, 0 or 1).
 TRACKING_GROUPS = 3
 TRACKING_PREFIX = "JMSC"
 
 
 def jmsc_new_tracking_code():
-    groups = ("".join(secrets.choice(TRACKING_ALPHABET) for _i in range(4)) for _g in range(TRACKING_GROUPS))
-    return "-".join([TRACKING_PREFIX, *groups])
+    return public_token.new_spoken_code(TRACKING_PREFIX, TRACKING_GROUPS)
 
 
 def jmsc_normalise_tracking_code(raw):
     """``" jmsc 7k3q-9wxm 4tpa "`` -> ``"JMSC-7K3Q-9WXM-4TPA"``; None if it cannot be a tracking code."""
-    if not raw or not isinstance(raw, str) or len(raw) > 64:
-        return None
-    compact = "".join(ch for ch in raw.upper() if ch.isalnum())
-    if compact.startswith(TRACKING_PREFIX):
-        compact = compact[len(TRACKING_PREFIX) :]
-    if len(compact) != 4 * TRACKING_GROUPS or any(ch not in TRACKING_ALPHABET for ch in compact):
-        return None
-    return "-".join([TRACKING_PREFIX, *(compact[i : i + 4] for i in range(0, len(compact), 4))])
+    return public_token.normalise_spoken_code(raw, TRACKING_PREFIX, TRACKING_GROUPS)
 
 
 class HelpdeskTicket(models.Model):

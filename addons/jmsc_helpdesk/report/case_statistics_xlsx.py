@@ -7,17 +7,12 @@ class CaseStatisticsXlsx(models.AbstractModel):
     """Monthly case counts per case type, regency, destination country and channel, and SLA compliance."""
 
     _name = "report.jmsc_helpdesk.case_statistics_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Call Centre Monthly Statistics (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, tickets):
-        formats = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
-            "number": workbook.add_format({"num_format": "0", "border": 1}),
-            "percent": workbook.add_format({"num_format": "0.0%", "border": 1}),
-            "text": workbook.add_format({"border": 1}),
-        }
+        shared = self._jmsc_xlsx_formats(workbook)
+        formats = dict(shared, number=shared["integer"])
         months = sorted({ticket.jmsc_sla_start.strftime("%Y-%m") for ticket in tickets})
         none_label = self.env._("(none)")
         axes = [

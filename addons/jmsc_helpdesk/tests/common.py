@@ -1,9 +1,9 @@
 from odoo import Command
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 
-class JmscHelpdeskCommon(TransactionCase):
+class JmscHelpdeskCommon(JmscBaseCommon):
     """Users for every call-centre and JMSC role, a working calendar with a holiday, case types and migrants."""
 
     @classmethod
@@ -11,8 +11,6 @@ class JmscHelpdeskCommon(TransactionCase):
         super().setUpClass()
         # Messages are checked in English, whatever languages the database has.
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
-        cls.regency_indramayu = cls.env.ref("jmsc_base.regency_3212")
-        cls.regency_cirebon = cls.env.ref("jmsc_base.regency_3209")
         cls.calendar = cls.env["resource.calendar"].create(
             {
                 "name": "Test call centre hours",
@@ -69,7 +67,6 @@ class JmscHelpdeskCommon(TransactionCase):
         cls.stage_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         cls.stage_waiting = cls.env.ref("jmsc_helpdesk.stage_waiting_caller")
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        regencies = [Command.set(cls.regency_indramayu.ids)]
         cls.user_agent = new_test_user(cls.env, login="hd_agent", groups="jmsc_helpdesk.group_jmsc_helpdesk_agent")
         cls.user_agent2 = new_test_user(cls.env, login="hd_agent2", groups="jmsc_helpdesk.group_jmsc_helpdesk_agent")
         cls.user_case_manager = new_test_user(
@@ -78,16 +75,6 @@ class JmscHelpdeskCommon(TransactionCase):
         cls.user_supervisor = new_test_user(
             cls.env, login="hd_supervisor", groups="jmsc_helpdesk.group_jmsc_helpdesk_supervisor"
         )
-        cls.user_jmsc = new_test_user(
-            cls.env, login="hd_jmsc_user", groups="jmsc_base.group_jmsc_user", jmsc_regency_ids=regencies
-        )
-        cls.user_regency = new_test_user(
-            cls.env, login="hd_jmsc_regency", groups="jmsc_base.group_jmsc_regency_officer", jmsc_regency_ids=regencies
-        )
-        cls.user_provincial = new_test_user(
-            cls.env, login="hd_jmsc_provincial", groups="jmsc_base.group_jmsc_provincial_officer"
-        )
-        cls.user_portal = new_test_user(cls.env, login="hd_portal", groups="base.group_portal")
         cls.team.write({"user_ids": [Command.set((cls.user_agent | cls.user_agent2 | cls.user_case_manager).ids)]})
         cls.team.user_id = cls.user_supervisor
         cls.migrant_indramayu = cls.env["res.partner"].create(

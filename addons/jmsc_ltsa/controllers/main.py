@@ -1,6 +1,7 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.http import request
 from odoo.tools import consteq
 
@@ -19,7 +20,7 @@ class LtsaPublic(http.Controller):
             request.update_context(lang="id_ID")
 
     def _site_by(self, field, token):
-        if not token or len(token) > 128:
+        if not public_token.plausible_token(token):
             raise NotFound()
         site = request.env["jmsc.ltsa.site"].sudo().search([(field, "=", token)], limit=1)
         if not site or not consteq(site[field], token):
@@ -125,7 +126,12 @@ class LtsaPublic(http.Controller):
     def kiosk_receipt(self, token, ticket_id, access_token, **kw):
         site = self._site_by("kiosk_token", token)
         ticket = request.env["jmsc.ltsa.ticket"].sudo().browse(ticket_id).exists()
-        if not ticket or ticket.site_id != site or not consteq(ticket.access_token, access_token):
+        if (
+            not ticket
+            or ticket.site_id != site
+            or not public_token.plausible_token(access_token)
+            or not consteq(ticket.access_token, access_token)
+        ):
             raise NotFound()
         pdf, _type = (
             request.env["ir.actions.report"]

@@ -1,9 +1,9 @@
-import secrets
 from datetime import datetime
 
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -16,7 +16,7 @@ class LtsaQuotaReached(UserError):
 
 
 def _new_token():
-    return secrets.token_urlsafe(24)
+    return public_token.new_token()
 
 
 class JmscLtsaSite(models.Model):

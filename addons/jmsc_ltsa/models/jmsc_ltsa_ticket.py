@@ -1,8 +1,7 @@
-import secrets
-
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.exceptions import UserError, ValidationError
 
 from .jmsc_ltsa_guard import check_guarded_fields, guarded
@@ -80,7 +79,7 @@ class JmscLtsaTicket(models.Model):
     called_time = fields.Char(string="Called at (WIB)", compute="_compute_local_times")
     wait_minutes = fields.Float(compute="_compute_minutes", store=True, aggregator="avg")
     service_minutes = fields.Float(compute="_compute_minutes", store=True, aggregator="avg")
-    access_token = fields.Char(copy=False, default=lambda self: secrets.token_urlsafe(16), readonly=True)
+    access_token = fields.Char(copy=False, default=lambda self: public_token.new_token(), readonly=True)
     note = fields.Text(readonly=True)
 
     _sql_constraints = [

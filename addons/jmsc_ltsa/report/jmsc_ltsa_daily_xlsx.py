@@ -7,7 +7,7 @@ from odoo import fields, models
 
 class LtsaDailyXlsx(models.AbstractModel):
     _name = "report.jmsc_ltsa.daily_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "LTSA Daily Service Report (XLSX)"
 
     def _report_day(self, data, site):
@@ -15,9 +15,8 @@ class LtsaDailyXlsx(models.AbstractModel):
         return fields.Date.to_date(day) if day else site._local_today()
 
     def generate_xlsx_report(self, workbook, data, sites):
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9EAD3", "border": 1})
-        stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        minutes = workbook.add_format({"num_format": "0.0"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, stamp, minutes = formats["header"], formats["datetime"], formats["decimal"]
         for site in sites:
             day = self._report_day(data, site)
             tz = pytz.timezone(site.calendar_id.tz or "Asia/Jakarta")

@@ -7,13 +7,12 @@ from odoo import models
 
 class LtsaSlaXlsx(models.AbstractModel):
     _name = "report.jmsc_ltsa.sla_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "LTSA Monthly SLA Compliance (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, sites):
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9EAD3", "border": 1})
-        percent = workbook.add_format({"num_format": "0.0%"})
-        minutes = workbook.add_format({"num_format": "0.0"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, percent, minutes = formats["header"], formats["percent"], formats["decimal"]
         Step = self.env["jmsc.ltsa.step"]
         for site in sites:
             month = (data or {}).get("month") or f"{site._local_today():%Y-%m}"

@@ -1,8 +1,8 @@
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 
-class LtsaCommon(TransactionCase):
+class LtsaCommon(JmscBaseCommon):
     """Two sites with their own desks, officers and supervisors, a catalogue and migrants."""
 
     @classmethod
@@ -10,8 +10,6 @@ class LtsaCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         env = cls.env
-        cls.regency_indramayu = env.ref("jmsc_base.regency_3212")
-        cls.regency_cirebon = env.ref("jmsc_base.regency_3209")
         cls.calendar = env["resource.calendar"].create(
             {
                 "name": "Test LTSA hours",
@@ -62,11 +60,7 @@ class LtsaCommon(TransactionCase):
         cls.supervisor_cirebon = new_test_user(
             env, login="ltsa_t_supervisor_crb", groups="jmsc_ltsa.group_ltsa_supervisor"
         )
-        cls.provincial = new_test_user(env, login="ltsa_t_provincial", groups="jmsc_base.group_jmsc_provincial_officer")
-        cls.jmsc_user = new_test_user(
-            env, login="ltsa_t_jmsc_user", groups="jmsc_base.group_jmsc_user",
-            jmsc_regency_ids=[(6, 0, cls.regency_indramayu.ids)],
-        )  # fmt: skip
+        cls.provincial, cls.jmsc_user = cls.user_provincial, cls.user_jmsc
         cls.site = env["jmsc.ltsa.site"].create(
             {
                 "name": "Test LTSA Indramayu",

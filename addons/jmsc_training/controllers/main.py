@@ -1,18 +1,14 @@
 from odoo import http
+from odoo.addons.jmsc_base.tools.public_token import plausible_token
 from odoo.http import request
 
 # A verifier scans one QR code at a time: 30 look-ups a minute per client is plenty, and a burst of guesses
 # gets 429 instead of more look-ups.
 VERIFY_LIMIT, VERIFY_WINDOW = 30, 60  # checks per client per minute
-TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
 def client_key():
     return request.httprequest.remote_addr or "-"
-
-
-def plausible_token(token, min_length=16, max_length=64):
-    return min_length <= len(token) <= max_length and TOKEN_CHARS.issuperset(token)
 
 
 class JmscTrainingCertificateController(http.Controller):

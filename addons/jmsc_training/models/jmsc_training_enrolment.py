@@ -1,8 +1,7 @@
-import secrets
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools import public_token
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, formatLang
 
@@ -418,7 +417,7 @@ class JmscTrainingEnrolment(models.Model):
             enrolment._write_guarded(
                 {
                     "certificate_number": sequence._next(),
-                    "verification_token": secrets.token_urlsafe(16),
+                    "verification_token": public_token.new_token(),
                 }
             )
 

@@ -15,19 +15,14 @@ class ReportTrainingAttendanceXlsx(models.AbstractModel):
     """Attendance matrix of a batch: one row per trainee, one column per session."""
 
     _name = "report.jmsc_training.attendance_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Training Attendance Matrix"
 
     def generate_xlsx_report(self, workbook, data, batches):
-        title = workbook.add_format({"bold": True, "font_size": 14})
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "align": "center"})
-        date_header = workbook.add_format(
-            {"bold": True, "bg_color": "#D9E1F2", "border": 1, "num_format": "dd/mm/yyyy", "rotation": 90}
-        )
-        cell = workbook.add_format({"border": 1, "align": "center"})
-        absent = workbook.add_format({"border": 1, "align": "center", "bg_color": "#F8CBAD"})
-        text = workbook.add_format({"border": 1})
-        percent = workbook.add_format({"border": 1, "num_format": "0.0"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        title, header, date_header = formats["title"], formats["header_center"], formats["header_date"]
+        cell, absent, text = formats["text_center"], formats["text_alert"], formats["text"]
+        percent = formats["decimal"]  # the attendance rate is stored in 0..100
         for batch in batches:
             sheet = workbook.add_worksheet(sheet_name(batch))
             sessions = batch.session_ids.sorted(lambda s: (s.date, s.hour_start))

@@ -9,7 +9,7 @@ class ReportTrainingStatisticsXlsx(models.AbstractModel):
     """Enrolment and completion figures by programme, centre, regency and period."""
 
     _name = "report.jmsc_training.statistics_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Training Statistics Workbook"
 
     def _get_objs_for_report(self, docids, data):
@@ -19,13 +19,9 @@ class ReportTrainingStatisticsXlsx(models.AbstractModel):
         return enrolments
 
     def generate_xlsx_report(self, workbook, data, enrolments):
-        formats = {
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
-            "text": workbook.add_format({"border": 1}),
-            "number": workbook.add_format({"border": 1, "num_format": "0"}),
-            "percent": workbook.add_format({"border": 1, "num_format": "0.0"}),
-            "total": workbook.add_format({"bold": True, "top": 2, "num_format": "0"}),
-        }
+        shared = self._jmsc_xlsx_formats(workbook)
+        # Rates are stored in 0..100: the one-decimal number format, not the percentage one.
+        formats = dict(shared, number=shared["integer"], percent=shared["decimal"])
         state_labels = dict(enrolments._fields["state"]._description_selection(self.env))
         undefined = self.env._("Undefined")
         groupings = [

@@ -1,16 +1,15 @@
 import datetime
 import itertools
-from contextlib import contextmanager
 
 from odoo import Command, fields
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon, make_nik
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 # Test migrants use serials 9xxx of district 32.12.05 so they never meet demo records.
 _serials = itertools.count(9001)
 
 
-class TrainingCommon(TransactionCase):
+class TrainingCommon(JmscBaseCommon):
     """Two centres with rooms, programmes, trainers, and users for every group."""
 
     @classmethod
@@ -18,8 +17,7 @@ class TrainingCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.today = fields.Date.context_today(cls.env.user)
-        cls.indramayu = cls.env.ref("jmsc_base.regency_3212")
-        cls.cirebon = cls.env.ref("jmsc_base.regency_3209")
+        cls.indramayu, cls.cirebon = cls.regency_indramayu, cls.regency_cirebon
         Partner = cls.env["res.partner"]
         cls.blk = Partner.create(
             {
@@ -78,47 +76,16 @@ class TrainingCommon(TransactionCase):
             jmsc_agency_id=cls.lpk.id,
         )
         cls.user_manager = new_test_user(cls.env, login="trn_manager", groups="jmsc_training.group_training_manager")
-        cls.user_regency = new_test_user(
-            cls.env,
-            login="trn_regency",
-            groups="jmsc_base.group_jmsc_regency_officer",
-            jmsc_regency_ids=[Command.set(cls.indramayu.ids)],
-        )
-        cls.user_jmsc = new_test_user(
-            cls.env,
-            login="trn_jmsc_user",
-            groups="jmsc_base.group_jmsc_user",
-            jmsc_regency_ids=[Command.set(cls.indramayu.ids)],
-        )
         Trainer = cls.env["jmsc.training.trainer"]
         cls.trainer = Trainer.create({"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id})
         cls.trainer2 = Trainer.create({"partner_id": cls.user_trainer2.partner_id.id, "user_id": cls.user_trainer2.id})
 
-    @contextmanager
-    def assertRaisesMsg(self, exception, regex):
-        """assertRaises (which rolls back to a savepoint) plus a check of the message."""
-        with self.assertRaises(exception) as capture:
-            yield capture
-        self.assertRegex(str(capture.exception), regex)
-
-    @classmethod
-    def _nik(cls, regency="3212", female=False, born=datetime.date(1995, 6, 5)):
-        day = born.day + 40 if female else born.day
-        return f"{regency}05{day:02d}{born.month:02d}{born.year % 100:02d}{next(_serials):04d}"
-
     @classmethod
     def create_migrant(cls, name, regency=None, female=False, born=datetime.date(1995, 6, 5), **vals):
         regency = regency or cls.indramayu
-        code = regency.code.replace(".", "")
-        return cls.env["res.partner"].create(
-            {
-                "name": name,
-                "is_migrant": True,
-                "nik": cls._nik(code, female, born),
-                "regency_id": regency.id,
-                **vals,
-            }
-        )
+        region = f"{regency.code.replace('.', '')}05"
+        nik = make_nik(born.day, born.month, born.year, serial=next(_serials), female=female, region=region)
+        return cls._create_migrant(name, nik, regency=regency, **vals)
 
     @classmethod
     def create_batch(cls, programme=None, room=None, trainers=None, start=None, days=10, state="open", **vals):

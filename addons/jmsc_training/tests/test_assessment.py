@@ -85,11 +85,11 @@ class TestAssessment(TrainingCommon):
         other = self.env["jmsc.training.programme"].create(
             {"code": "TOTH", "name": "Other", "component_ids": [Command.create({"name": "Exam", "weight": 100.0})]}
         )
-        with self.assertRaisesMsg(ValidationError, "Exam is not an assessment of"):
+        with self.assertRaisesText(ValidationError, "Exam is not an assessment of"):
             self.gita.score_ids = [Command.create({"component_id": other.component_ids.id, "score": 50.0})]
 
     def test_component_weights_add_up(self):
-        with self.assertRaisesMsg(ValidationError, "weights add up to 90"):
+        with self.assertRaisesText(ValidationError, "weights add up to 90"):
             self.japanese.component_ids = [Command.update(self.written.id, {"weight": 30.0})]
 
     def test_certificate_numbers_per_centre_and_year(self):

@@ -34,7 +34,7 @@ class TestGuards(TrainingCommon):
             {"verification_token": "forged-token-forged-token"},
             {"date_completed": self.today},
         ):
-            with self.assertRaisesMsg(UserError, "only through"):
+            with self.assertRaisesText(UserError, "only through"):
                 enrolment.write(vals)
         self.assertEqual(self.ani_enrolment.state, "enrolled")
         self.assertFalse(self.ani_enrolment.certificate_number)
@@ -44,25 +44,25 @@ class TestGuards(TrainingCommon):
 
     def test_staff_cannot_create_a_completed_enrolment_nor_repoint_the_trainee(self):
         Enrolment = self.env["jmsc.training.enrolment"].with_user(self.user_staff)
-        with self.assertRaisesMsg(UserError, "starts as an application"):
+        with self.assertRaisesText(UserError, "starts as an application"):
             Enrolment.create({"partner_id": self.ani.id, "batch_id": self.batch.id, "state": "completed"})
-        with self.assertRaisesMsg(UserError, "cannot be changed"):
+        with self.assertRaisesText(UserError, "cannot be changed"):
             self.ani_enrolment.with_user(self.user_staff).write({"partner_id": self.outsider.id})
         # Creating an enrolment for a migrant the staff cannot see is refused: no widening of reads.
-        with self.assertRaisesMsg(AccessError, "Enrol by NIK"):
+        with self.assertRaisesText(AccessError, "Enrol by NIK"):
             Enrolment.create({"partner_id": self.outsider.id, "batch_id": self.batch.id})
         with self.assertRaises(AccessError):
             self.outsider.with_user(self.user_staff).read(["name"])
 
     def test_batch_state_only_through_buttons(self):
-        with self.assertRaisesMsg(UserError, "only through"):
+        with self.assertRaisesText(UserError, "only through"):
             self.batch.with_user(self.user_staff).write({"state": "done"})
-        with self.assertRaisesMsg(UserError, "Only the staff"):
+        with self.assertRaisesText(UserError, "Only the staff"):
             self.batch.with_user(self.user_trainer).action_done()
         self.assertEqual(self.batch.state, "running")
         # The trainer teaches the batch but does not re-plan it.
         for vals in ({"capacity": 5}, {"trainer_ids": [(6, 0, [])]}, {"date_end": self.batch.date_start}):
-            with self.assertRaisesMsg(UserError, "only the staff"):
+            with self.assertRaisesText(UserError, "only the staff"):
                 self.batch.with_user(self.user_trainer).write(vals)
         self.assertFalse(self.batch.with_user(self.user_trainer).jmsc_can_plan)
         self.assertTrue(self.batch.with_user(self.user_staff).jmsc_can_plan)
@@ -70,11 +70,11 @@ class TestGuards(TrainingCommon):
         self.assertEqual(self.batch.capacity, 30)
 
     def test_trainer_cannot_enrol_drop_or_reopen(self):
-        with self.assertRaisesMsg(UserError, "You may not"):
+        with self.assertRaisesText(UserError, "You may not"):
             self.ani_enrolment.with_user(self.user_trainer).action_drop()
         self.ani_enrolment.with_user(self.user_staff).action_drop()
         self.assertEqual(self.ani_enrolment.state, "dropped")
-        with self.assertRaisesMsg(UserError, "You may not"):
+        with self.assertRaisesText(UserError, "You may not"):
             self.ani_enrolment.with_user(self.user_trainer).action_reopen()
         self.ani_enrolment.with_user(self.user_staff).action_reopen()
         self.assertEqual(self.ani_enrolment.state, "enrolled")
@@ -121,14 +121,14 @@ class TestGuards(TrainingCommon):
         wizard.batch_id = batch
         wizard.nik = "3212054506950099"
         self.assertFalse(wizard.match)
-        with self.assertRaisesMsg(UserError, "No migrant"):
+        with self.assertRaisesText(UserError, "No migrant"):
             wizard.save().action_enrol()
         # A mistyped NIK: no card while typing, a clear reason when enrolling.
         wizard = Form(self.env["jmsc.training.enrol.wizard"].with_user(self.user_staff))
         wizard.batch_id = batch
         wizard.nik = "3212059999999999"
         self.assertFalse(wizard.match)
-        with self.assertRaisesMsg(UserError, "not a real date"):
+        with self.assertRaisesText(UserError, "not a real date"):
             wizard.save().action_enrol()
         # Staff of another centre cannot enrol into this batch.
         with self.assertRaises(AccessError):
@@ -162,7 +162,7 @@ class TestGuards(TrainingCommon):
         self.assertIn("pass mark", note.body)
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
         # A decided result keeps its scores.
-        with self.assertRaisesMsg(UserError, "already decided"):
+        with self.assertRaisesText(UserError, "already decided"):
             self.budi_enrolment.score_ids[:1].with_user(self.user_trainer).write({"score": 100})
         # The certificate prints for the trainer.
         report = self.ani_enrolment.with_user(self.user_trainer).action_print_certificate()

@@ -90,7 +90,7 @@ class TestReports(TrainingCommon):
 
     def test_no_certificate_for_failed(self):
         self.assertEqual(self.omar.state, "failed")
-        with self.assertRaisesMsg(UserError, "only completed enrolments"):
+        with self.assertRaisesText(UserError, "only completed enrolments"):
             self.env["ir.actions.report"]._render_qweb_html(
                 "jmsc_training.action_report_training_certificate", self.omar.ids
             )

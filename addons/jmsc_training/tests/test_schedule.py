@@ -42,31 +42,31 @@ class TestSchedule(TrainingCommon):
         batch = self.create_batch(
             pattern_mon=False, pattern_tue=False, pattern_wed=False, pattern_thu=False, pattern_fri=False
         )
-        with self.assertRaisesMsg(UserError, "tick at least one weekday"):
+        with self.assertRaisesText(UserError, "tick at least one weekday"):
             batch.action_generate_sessions()
 
     def test_batch_end_before_start(self):
-        with self.assertRaisesMsg(ValidationError, "end date .* is before the start date"):
+        with self.assertRaisesText(ValidationError, "end date .* is before the start date"):
             self.create_batch(days=-1)
 
     def test_session_end_before_start(self):
         batch = self.create_batch()
-        with self.assertRaisesMsg(ValidationError, "end hour is not after the start hour"):
+        with self.assertRaisesText(ValidationError, "end hour is not after the start hour"):
             self.add_session(batch, hour_start=10.0, hour_end=9.0)
 
     def test_session_outside_batch(self):
         batch = self.create_batch()
-        with self.assertRaisesMsg(ValidationError, "outside the batch dates"):
+        with self.assertRaisesText(ValidationError, "outside the batch dates"):
             self.add_session(batch, day=batch.date_end + datetime.timedelta(days=1))
         self.add_session(batch, day=batch.date_end)
-        with self.assertRaisesMsg(ValidationError, "outside the batch dates"):
+        with self.assertRaisesText(ValidationError, "outside the batch dates"):
             batch.date_end -= datetime.timedelta(days=1)
 
     def test_room_double_booked(self):
         first = self.create_batch()
         self.add_session(first, hour_start=8.0, hour_end=12.0)
         second = self.create_batch(programme=self.caregiving, trainers=self.trainer2)
-        with self.assertRaisesMsg(ValidationError, "Room .*Room A is double-booked"):
+        with self.assertRaisesText(ValidationError, "Room .*Room A is double-booked"):
             self.add_session(second, hour_start=11.0, hour_end=14.0)
         # Back to back is fine, and so is another room.
         self.add_session(second, hour_start=12.0, hour_end=14.0)
@@ -77,7 +77,7 @@ class TestSchedule(TrainingCommon):
         self.add_session(first)
         lpk_batch = self.create_batch(room=self.room_lpk, programme=self.caregiving, trainers=self.trainer2)
         self.add_session(lpk_batch, hour_start=9.0, hour_end=10.0)
-        with self.assertRaisesMsg(ValidationError, "Trainer Trainer One is double-booked"):
+        with self.assertRaisesText(ValidationError, "Trainer Trainer One is double-booked"):
             lpk_batch.trainer_ids = self.trainer | self.trainer2
 
     def test_cancelled_batch_frees_the_room(self):
@@ -86,27 +86,27 @@ class TestSchedule(TrainingCommon):
         first.action_cancel()
         second = self.create_batch(programme=self.caregiving, trainers=self.trainer2)
         self.add_session(second)
-        with self.assertRaisesMsg(ValidationError, "double-booked"):
+        with self.assertRaisesText(ValidationError, "double-booked"):
             first.action_draft()
             first.action_open()
             first.room_id = self.room_a
 
     def test_trainer_may_teach_programme(self):
         self.trainer2.programme_ids = self.caregiving
-        with self.assertRaisesMsg(ValidationError, "trainer Trainer Two may not teach"):
+        with self.assertRaisesText(ValidationError, "trainer Trainer Two may not teach"):
             self.create_batch(trainers=self.trainer2)
 
     def test_room_of_another_centre(self):
-        with self.assertRaisesMsg(ValidationError, "does not belong to centre"):
+        with self.assertRaisesText(ValidationError, "does not belong to centre"):
             self.create_batch(room=self.room_lpk, centre_id=self.blk.id)
 
     def test_state_flow(self):
         batch = self.create_batch(state="draft")
         self.assertEqual(batch.state, "draft")
-        with self.assertRaisesMsg(UserError, "cannot start it"):
+        with self.assertRaisesText(UserError, "cannot start it"):
             batch.action_start()
         batch.action_open()
-        with self.assertRaisesMsg(UserError, "has no sessions"):
+        with self.assertRaisesText(UserError, "has no sessions"):
             batch.action_start()
         self.add_session(batch)
         applicant = self.enrol(batch, self.create_migrant("Eka"))
