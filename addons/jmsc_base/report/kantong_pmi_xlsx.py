@@ -10,9 +10,8 @@ class KantongPmiXlsx(models.AbstractModel):
     _description = "Kantong PMI Workbook"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        shared = self._jmsc_xlsx_formats(workbook)
-        formats = dict(shared, count=shared["integer"])
         villages, districts, countries = self._kantong_figures(partners)
+        formats = self._jmsc_xlsx_formats(workbook)
         self._write_ranking(workbook, formats, self.env._("Villages"), villages, countries, with_village=True)
         self._write_ranking(workbook, formats, self.env._("Districts"), districts, countries, with_village=False)
 
@@ -94,7 +93,7 @@ class KantongPmiXlsx(models.AbstractModel):
             for col, label in enumerate(labels, start=1):
                 sheet.write_string(row, col, label)
             for col, key in enumerate(keys, start=first_count):
-                sheet.write_number(row, col, counts.get(key, 0), formats["count"])
+                sheet.write_number(row, col, counts.get(key, 0), formats["integer"])
             row += 1
         sheet.write(row, first_count - 1, self.env._("Total"), formats["total"])
         for col, key in enumerate(keys, start=first_count):

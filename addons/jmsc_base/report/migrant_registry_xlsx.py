@@ -9,10 +9,10 @@ class MigrantRegistryXlsx(models.AbstractModel):
     _description = "Migrant Registry Export"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        formats = self._jmsc_xlsx_formats(workbook)
-        header, date, text = formats["header"], formats["date"], formats["string"]
         sheet = workbook.add_worksheet(self.env._("Migrants"))
         columns = self._columns()
+        formats = self._jmsc_xlsx_formats(workbook)
+        header, date, text = formats["header"], formats["date"], formats["string"]
         for col, (title, width) in enumerate(columns):
             sheet.write(0, col, title, header)
             sheet.set_column(col, col, width)

@@ -9,9 +9,8 @@ class MigrantStatisticsXlsx(models.AbstractModel):
     _description = "Migrant Statistics Workbook"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        shared = self._jmsc_xlsx_formats(workbook)
-        formats = dict(shared, count=shared["integer"])
         migrants = partners.filtered("is_migrant")
+        formats = self._jmsc_xlsx_formats(workbook)
         domain = [("id", "in", migrants.ids)]
         Partner = self.env["res.partner"]
         stages = Partner._fields["migration_stage"]._description_selection(self.env)
@@ -67,7 +66,7 @@ class MigrantStatisticsXlsx(models.AbstractModel):
             sheet.write(row, 0, name)
             values = [rows[name].get(key, 0) for key, _label in columns]
             for col, value in enumerate(values, start=1):
-                sheet.write_number(row, col, value, formats["count"])
+                sheet.write_number(row, col, value, formats["integer"])
             sheet.write_number(row, total_col, sum(values), formats["total"])
             row += 1
         sheet.write(row, 0, self.env._("Total"), formats["total"])

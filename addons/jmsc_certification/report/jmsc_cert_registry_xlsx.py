@@ -8,9 +8,9 @@ class JmscCertRegistryXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, certificates):
         sheet = workbook.add_worksheet(self.env._("Certificates"))
+        labels = dict(certificates._fields["state"]._description_selection(self.env))
         formats = self._jmsc_xlsx_formats(workbook)
         header, date_format = formats["header"], formats["date"]
-        labels = dict(certificates._fields["state"]._description_selection(self.env))
         columns = [
             (self.env._("Certificate Number"), 24),
             (self.env._("Registration Number"), 20),

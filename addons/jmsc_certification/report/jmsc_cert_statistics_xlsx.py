@@ -11,9 +11,9 @@ class JmscCertStatisticsXlsx(models.AbstractModel):
     _description = "Certificate Statistics (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, certificates):
+        labels = dict(certificates._fields["state"]._description_selection(self.env))
         formats = self._jmsc_xlsx_formats(workbook)
         header, total_format = formats["header"], formats["total"]
-        labels = dict(certificates._fields["state"]._description_selection(self.env))
         for title, field in (
             (self.env._("By Scheme"), "scheme_id"),
             (self.env._("By LSP"), "lsp_id"),

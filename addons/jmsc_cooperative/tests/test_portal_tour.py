@@ -10,7 +10,7 @@ class TestPortalAndTour(CoopCommon, HttpCase):
         own._post("deposit", 4321)
         other = self.account(self.member_1)
         other._post("deposit", 999)
-        self.authenticate("coop_portal", "coop_portal")
+        self.authenticate(self.user_portal.login, self.user_portal.login)
         page = self.url_open("/my/savings")
         self.assertEqual(page.status_code, 200)
         self.assertIn(own.name, page.text)

@@ -11,9 +11,8 @@ class CaseStatisticsXlsx(models.AbstractModel):
     _description = "Call Centre Monthly Statistics (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, tickets):
-        shared = self._jmsc_xlsx_formats(workbook)
-        formats = dict(shared, number=shared["integer"])
         months = sorted({ticket.jmsc_sla_start.strftime("%Y-%m") for ticket in tickets})
+        formats = self._jmsc_xlsx_formats(workbook)
         none_label = self.env._("(none)")
         axes = [
             ("category_id", self.env._("By Case Type")),
@@ -40,8 +39,8 @@ class CaseStatisticsXlsx(models.AbstractModel):
         for row, key in enumerate(rows, start=3):
             sheet.write(row, 0, key, formats["text"])
             for col, month in enumerate(months, start=1):
-                sheet.write_number(row, col, counts.get((key, month), 0), formats["number"])
-            sheet.write_number(row, len(months) + 1, sum(counts.get((key, m), 0) for m in months), formats["number"])
+                sheet.write_number(row, col, counts.get((key, month), 0), formats["integer"])
+            sheet.write_number(row, len(months) + 1, sum(counts.get((key, m), 0) for m in months), formats["integer"])
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, len(months) + 1, 10)
         sheet.freeze_panes(3, 1)
@@ -67,10 +66,10 @@ class CaseStatisticsXlsx(models.AbstractModel):
             line[2] += int(ticket.jmsc_sla_breached)
         for row, (name, (total, closed, breached)) in enumerate(sorted(stats.items()), start=3):
             sheet.write(row, 0, name, formats["text"])
-            sheet.write_number(row, 1, total, formats["number"])
-            sheet.write_number(row, 2, closed, formats["number"])
-            sheet.write_number(row, 3, breached, formats["number"])
-            sheet.write_number(row, 4, total - breached, formats["number"])
+            sheet.write_number(row, 1, total, formats["integer"])
+            sheet.write_number(row, 2, closed, formats["integer"])
+            sheet.write_number(row, 3, breached, formats["integer"])
+            sheet.write_number(row, 4, total - breached, formats["integer"])
             sheet.write_number(row, 5, (total - breached) / total if total else 0.0, formats["percent"])
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 5, 12)

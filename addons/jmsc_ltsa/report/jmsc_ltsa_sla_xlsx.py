@@ -11,9 +11,9 @@ class LtsaSlaXlsx(models.AbstractModel):
     _description = "LTSA Monthly SLA Compliance (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, sites):
+        Step = self.env["jmsc.ltsa.step"]
         formats = self._jmsc_xlsx_formats(workbook)
         bold, percent, minutes = formats["header"], formats["percent"], formats["decimal"]
-        Step = self.env["jmsc.ltsa.step"]
         for site in sites:
             month = (data or {}).get("month") or f"{site._local_today():%Y-%m}"
             first = date.fromisoformat(f"{month}-01")

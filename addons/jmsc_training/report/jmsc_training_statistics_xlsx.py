@@ -19,10 +19,9 @@ class ReportTrainingStatisticsXlsx(models.AbstractModel):
         return enrolments
 
     def generate_xlsx_report(self, workbook, data, enrolments):
-        shared = self._jmsc_xlsx_formats(workbook)
-        # Rates are stored in 0..100: the one-decimal number format, not the percentage one.
-        formats = dict(shared, number=shared["integer"], percent=shared["decimal"])
         state_labels = dict(enrolments._fields["state"]._description_selection(self.env))
+        # Rates are stored in 0..100: the one-decimal number format, not the percentage one.
+        formats = self._jmsc_xlsx_formats(workbook)
         undefined = self.env._("Undefined")
         groupings = [
             (self.env._("By Programme"), self.env._("Programme"), lambda e: e.programme_id.display_name),
@@ -56,16 +55,16 @@ class ReportTrainingStatisticsXlsx(models.AbstractModel):
                 values = rows[label]
                 finished = values["completed"] + values["failed"] + values["dropped"]
                 sheet.write(row, 0, label, formats["text"])
-                sheet.write_number(row, 1, values["count"], formats["number"])
+                sheet.write_number(row, 1, values["count"], formats["integer"])
                 for col, state in enumerate(STATES, start=2):
-                    sheet.write_number(row, col, values[state], formats["number"])
+                    sheet.write_number(row, col, values[state], formats["integer"])
                 sheet.write_number(
                     row,
                     2 + len(STATES),
                     100.0 * values["completed"] / finished if finished else 0.0,
-                    formats["percent"],
+                    formats["decimal"],
                 )
-                sheet.write_number(row, 3 + len(STATES), values["attendance"] / values["count"], formats["percent"])
+                sheet.write_number(row, 3 + len(STATES), values["attendance"] / values["count"], formats["decimal"])
             total_row = len(rows) + 1
             sheet.write(total_row, 0, self.env._("Total"), formats["total"])
             sheet.write_number(total_row, 1, len(enrolments), formats["total"])
