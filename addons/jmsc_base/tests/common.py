@@ -1,3 +1,4 @@
+import csv
 import datetime
 from contextlib import contextmanager
 
@@ -8,6 +9,26 @@ from odoo.tests.common import TransactionCase
 def make_nik(day, month, year, serial=1, female=False, region="321201"):
     """A valid NIK for a birth date: the building block of every test migrant."""
     return f"{region}{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
+
+
+def assert_access_matrix(case, path):
+    """``path`` (a module's tests/access_matrix.csv, contract 3) matches the effective ACL of a user
+    holding just that group; ``case`` is the running test case. jmsc_base's TestAccessMatrix checks every
+    module at once; this is the same check for one module's file, run with that module's tests."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    case.assertTrue(rows)
+    users, mismatches = {}, []
+    for row in rows:
+        group = row["group"]
+        if group not in users:
+            users[group] = new_test_user(case.env, login=f"matrix_{len(users)}_{case._testMethodName}", groups=group)
+        records = case.env[row["model"]].with_user(users[group])
+        for operation in ("read", "write", "create", "unlink"):
+            expected = row[operation] == "1"
+            if records.has_access(operation) != expected:
+                mismatches.append(f"{group} {row['model']} {operation}: expected {int(expected)}")
+    case.assertFalse(mismatches, "\n".join(mismatches))
 
 
 class JmscBaseCommon(TransactionCase):

@@ -1,2 +1,3 @@
 from . import nik
 from . import public_token
+from . import public_page

@@ -1,6 +1,6 @@
 from odoo import http
+from odoo.addons.jmsc_base.tools.public_page import open_public_page
 from odoo.addons.jmsc_base.tools.public_token import plausible_token
-from odoo.addons.jmsc_training.controllers.main import client_key
 from odoo.http import request
 
 PUBLIC_FIELDS = ["name", "scheme_id", "lsp_id", "issue_date", "expiry_date", "state"]
@@ -14,14 +14,8 @@ class CertificateVerification(http.Controller):
         # Public lookup by the unguessable token only (never by id or number): sudo() is limited to this
         # exact-token search and to PUBLIC_FIELDS plus the masked holder name. Found or not, the same
         # search, read and template run, and every unknown token gets the same 404 page.
-        headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
-        if "id_ID" in dict(request.env["res.lang"].get_installed()):
-            request.update_context(lang="id_ID")
-        if (
-            not request.env["jmsc.rate.limit"]
-            .sudo()
-            ._jmsc_hit(f"certification.verify:{client_key()}", VERIFY_LIMIT, VERIFY_WINDOW)
-        ):
+        headers, allowed = open_public_page("certification.verify", VERIFY_LIMIT, VERIFY_WINDOW)
+        if not allowed:
             return request.render(
                 "jmsc_certification.certificate_verification_page",
                 {"certificate": False, "too_many": True},

@@ -1,14 +1,11 @@
 from odoo import http
+from odoo.addons.jmsc_base.tools.public_page import open_public_page
 from odoo.addons.jmsc_base.tools.public_token import plausible_token
 from odoo.http import request
 
 # A verifier scans one QR code at a time: 30 look-ups a minute per client is plenty, and a burst of guesses
 # gets 429 instead of more look-ups.
 VERIFY_LIMIT, VERIFY_WINDOW = 30, 60  # checks per client per minute
-
-
-def client_key():
-    return request.httprequest.remote_addr or "-"
 
 
 class JmscTrainingCertificateController(http.Controller):
@@ -23,14 +20,8 @@ class JmscTrainingCertificateController(http.Controller):
     )
     def verify_certificate(self, token):
         """Public check of a certificate by its unguessable token: no NIK, only the holder's initials."""
-        headers = {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
-        if "id_ID" in dict(request.env["res.lang"].get_installed()):
-            request.update_context(lang="id_ID")
-        if (
-            not request.env["jmsc.rate.limit"]
-            .sudo()
-            ._jmsc_hit(f"training.verify:{client_key()}", VERIFY_LIMIT, VERIFY_WINDOW)
-        ):
+        headers, allowed = open_public_page("training.verify", VERIFY_LIMIT, VERIFY_WINDOW)
+        if not allowed:
             return request.render(
                 "jmsc_training.certificate_verification_page",
                 {"certificate": None, "too_many": True},
