@@ -3,6 +3,7 @@ from . import res_partner
 from . import jmsc_coop_product
 from . import jmsc_coop_member
 from . import jmsc_coop_account
+from . import jmsc_coop_account_statement
 from . import jmsc_coop_hold
 from . import jmsc_coop_transaction
 from . import jmsc_coop_period

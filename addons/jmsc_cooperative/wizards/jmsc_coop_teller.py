@@ -137,7 +137,7 @@ class JmscCoopTeller(models.TransientModel):
 
     def action_print_statement(self):
         data = self._statement_data()
-        return self.env.ref("jmsc_cooperative.action_report_statement").report_action(self.account_id, data=data)
+        return self.account_id._statement_pdf_action(data)
 
     def action_print_statement_xlsx(self):
         data = self._statement_data()
