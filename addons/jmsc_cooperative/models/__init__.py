@@ -1,4 +1,5 @@
 from . import ledger_guard
+from . import jmsc_coop_money
 from . import res_partner
 from . import jmsc_coop_product
 from . import jmsc_coop_member

@@ -35,11 +35,11 @@ class JmscCoopAccount(models.Model):
         tracking=True,
         index=True,
     )
-    balance = fields.Float(digits=(16, DIGITS), readonly=True, copy=False, default=0.0)
+    balance = fields.Monetary(readonly=True, copy=False, default=0.0)
     last_value_date = fields.Date(readonly=True, copy=False)
     hold_ids = fields.One2many("jmsc.coop.hold", "account_id", string="Holds")
-    held_amount = fields.Float(compute="_compute_available", digits=(16, DIGITS))
-    available_balance = fields.Float(compute="_compute_available", digits=(16, DIGITS))
+    held_amount = fields.Monetary(compute="_compute_available")
+    available_balance = fields.Monetary(compute="_compute_available")
     transaction_ids = fields.One2many("jmsc.coop.transaction", "account_id", string="Transactions")
     transaction_count = fields.Integer(compute="_compute_transaction_count")
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")

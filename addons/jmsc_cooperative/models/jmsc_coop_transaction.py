@@ -29,10 +29,10 @@ class JmscCoopTransaction(models.Model):
     member_id = fields.Many2one("jmsc.coop.member", required=True, readonly=True, index=True, ondelete="restrict")
     product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, ondelete="restrict")
     transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True)
-    amount = fields.Float(
-        digits=(16, 2), required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
+    amount = fields.Monetary(
+        required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
     )
-    running_balance = fields.Float(digits=(16, 2), readonly=True, help="The account balance after this posting.")
+    running_balance = fields.Monetary(readonly=True, help="The account balance after this posting.")
     value_date = fields.Date(required=True, readonly=True, index=True)
     channel = fields.Selection(CHANNELS, required=True, readonly=True, default="cash")
     source_country_id = fields.Many2one("res.country", string="Sent From", readonly=True)

@@ -10,7 +10,10 @@ class ResPartner(models.Model):
 
     coop_member_ids = fields.One2many("jmsc.coop.member", "partner_id", string="Cooperative Memberships")
     coop_member_count = fields.Integer(compute="_compute_coop_savings", string="Memberships")
-    coop_savings_total = fields.Float(compute="_compute_coop_savings", string="Savings", digits=(16, 2))
+    coop_savings_total = fields.Monetary(
+        compute="_compute_coop_savings", string="Savings", currency_field="coop_currency_id"
+    )
+    coop_currency_id = fields.Many2one("res.currency", compute="_compute_coop_currency_id", string="Savings Currency")
     coop_savings_label = fields.Char(compute="_compute_coop_savings", string="Savings (Rupiah)")
     coop_member_sequence_id = fields.Many2one(
         "ir.sequence", string="Member Number Sequence", copy=False, groups="base.group_system"
@@ -32,6 +35,9 @@ class ResPartner(models.Model):
             partner.coop_member_count = counts.get(partner, 0)
             partner.coop_savings_total = totals.get(partner, 0.0)
             partner.coop_savings_label = format_rupiah(partner.coop_savings_total)
+
+    def _compute_coop_currency_id(self):
+        self.coop_currency_id = self.env.ref("base.IDR")
 
     def _coop_check_user_cooperative(self):
         """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one)."""

@@ -17,9 +17,9 @@ class JmscCoopTeller(models.TransientModel):
         "jmsc.coop.account", domain="[('member_id', '=', member_id), ('state', 'in', ('active', 'dormant'))]"
     )
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
-    balance = fields.Float(related="account_id.balance", digits=(16, 2))
-    available_balance = fields.Float(related="account_id.available_balance", digits=(16, 2))
-    amount = fields.Float(digits=(16, 2))
+    balance = fields.Monetary(related="account_id.balance")
+    available_balance = fields.Monetary(related="account_id.available_balance")
+    amount = fields.Monetary()
     value_date = fields.Date(default=fields.Date.context_today, required=True)
     channel = fields.Selection(CHANNELS, default="cash", required=True)
     source_country_id = fields.Many2one("res.country", string="Sent From")
