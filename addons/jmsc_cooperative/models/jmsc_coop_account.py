@@ -252,9 +252,7 @@ class JmscCoopAccount(models.Model):
         `_read_committed`) the read takes its snapshot after the locks are granted, so it sees the
         posting or month closing that held them; in REPEATABLE READ a lock on a row changed since the
         snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
-        self.env["jmsc.coop.account"].flush_model()
-        self.env["jmsc.coop.hold"].flush_model()
-        self.env["ir.sequence"].flush_model()
+        self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL below
         ids = tuple(sorted(self.ids))
         self.env.cr.execute(
             SQL(
@@ -442,7 +440,8 @@ class JmscCoopAccount(models.Model):
             extra = leg[2] if len(leg) > 2 else {}
             rows.append(
                 SQL(
-                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                    "NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC')",
                     self.env.uid,
                     self.env.uid,
                     names[index],
@@ -455,9 +454,9 @@ class JmscCoopAccount(models.Model):
                     state["balance"],
                     common["value_date"],
                     common["channel"],
-                    common["source_country_id"] or None,
-                    common["reference"] or None,
-                    common["note"] or None,
+                    common.get("source_country_id") or None,
+                    common.get("reference") or None,
+                    common.get("note") or None,
                     (idempotency_key or None) if index == 0 else None,
                     (system_key or None) if index == 0 else None,
                     extra.get("reversal_of_id") or None,
@@ -481,11 +480,7 @@ class JmscCoopAccount(models.Model):
                             transaction_type, amount, running_balance, value_date, channel, source_country_id,
                             reference, note, idempotency_key, system_key, reversal_of_id, counterpart_id,
                             create_date, write_date)
-                    SELECT v.*, NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC'
-                      FROM (VALUES %(rows)s) AS v(create_uid, write_uid, name, account_id, cooperative_id,
-                            member_id, product_id, transaction_type, amount, running_balance, value_date,
-                            channel, source_country_id, reference, note, idempotency_key, system_key,
-                            reversal_of_id, counterpart_id)
+                    VALUES %(rows)s
                     RETURNING id
                 )
                 SELECT id FROM legs ORDER BY id
@@ -519,7 +514,6 @@ class JmscCoopAccount(models.Model):
         """Refuse a leg that breaks the account state, the product rules or the available balance."""
         self.ensure_one()
         tx_type = common["transaction_type"]
-        product = self.product_id  # read only for the messages
         value_date = common["value_date"]
         if ledger["state"] in ("closed", "blocked"):
             raise UserError(
@@ -556,7 +550,7 @@ class JmscCoopAccount(models.Model):
                 self.env._(
                     "Account %(account)s: product %(product)s does not allow %(type)s transactions.",
                     account=self.name,
-                    product=product.display_name,
+                    product=self.product_id.display_name,
                     type=dict(
                         self.env["jmsc.coop.transaction"]._fields["transaction_type"]._description_selection(self.env)
                     )[tx_type],
@@ -582,7 +576,7 @@ class JmscCoopAccount(models.Model):
                     self.env._(
                         "Account %(account)s: the balance would fall below the minimum of %(minimum)s.",
                         account=self.name,
-                        minimum=format_rupiah(product.min_balance),
+                        minimum=format_rupiah(ledger["min_balance"]),
                     )
                 )
 

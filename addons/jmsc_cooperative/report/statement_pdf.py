@@ -148,7 +148,7 @@ class StatementCanvas:
         self._header(statement, head, page, pages)
         y = HEIGHT - HEADER
         c.setFont(BOLD, SIZE)
-        self._cell("date", self.labels["opening"], y, BOLD)
+        c.drawString(MARGIN, y, _latin(self.labels["opening"]))
         self._cell("balance", format_rupiah(statement["opening"]), y, BOLD)
         c.setFont(FONT, SIZE)
         used = 1
@@ -177,7 +177,7 @@ class StatementCanvas:
         y -= LEADING + 2
         c.line(MARGIN, y + LEADING - 3, WIDTH - MARGIN, y + LEADING - 3)
         c.setFont(BOLD, SIZE)
-        self._cell("date", self.labels["closing"], y, BOLD)
+        c.drawString(MARGIN, y, _latin(self.labels["closing"]))
         self._cell("credit", format_rupiah(statement["credits"]), y, BOLD)
         self._cell("debit", format_rupiah(statement["debits"]), y, BOLD)
         self._cell("balance", format_rupiah(statement["closing"]), y, BOLD)

@@ -1,8 +1,8 @@
-from odoo.addons.queue_job.tests.common import trap_jobs
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import CoopCommon
+from .jobs import enqueued, perform
 
 
 @tagged("post_install", "-at_install")
@@ -15,14 +15,14 @@ class TestShuBackground(CoopCommon):
         self.post(self.account(self.member_portal), "deposit", 100000)
         self.env["ir.config_parameter"].sudo().set_param("jmsc_cooperative.shu_background_members", "1")
         Run = self.env["jmsc.coop.shu.run"].with_user(self.manager_a)
-        with trap_jobs() as trap:
-            run = Run._distribute(self.coop_a, self.today.year, 1000, "average_balance", self.sukarela_a)
-            trap.assert_jobs_count(1, only=run._job_post_shares)
-            self.assertEqual(run.pending_count, 3)
-            self.assertFalse(run.line_ids.transaction_id)
-            job = trap.enqueued_jobs[0]
-            self.assertEqual(job.user_id, self.manager_a)
-            trap.perform_enqueued_jobs()
+        run = Run._distribute(self.coop_a, self.today.year, 1000, "average_balance", self.sukarela_a)
+        jobs = enqueued(self.env, "_job_post_shares")
+        self.assertEqual(len(jobs), 1)  # 3 shares, one chunk
+        self.assertEqual(jobs.user_id, self.manager_a)
+        self.assertEqual(run.pending_count, 3)
+        self.assertFalse(run.line_ids.transaction_id)
+        perform(self.env, "_job_post_shares")
+        run.invalidate_recordset(["pending_count"])
         self.assertEqual(run.pending_count, 0)
         self.assertEqual(len(run.line_ids.transaction_id), 3)
         self.assertAlmostEqual(sum(run.line_ids.transaction_id.mapped("amount")), 1000, places=2)
@@ -36,12 +36,11 @@ class TestShuBackground(CoopCommon):
     def test_job_refused_to_another_cooperative(self):
         self.post(self.account(self.member_1), "deposit", 300000)
         self.env["ir.config_parameter"].sudo().set_param("jmsc_cooperative.shu_background_members", "0")
-        with trap_jobs():
-            run = (
-                self.env["jmsc.coop.shu.run"]
-                .with_user(self.manager_a)
-                ._distribute(self.coop_a, self.today.year, 1000, "average_balance", self.sukarela_a)
-            )
+        run = (
+            self.env["jmsc.coop.shu.run"]
+            .with_user(self.manager_a)
+            ._distribute(self.coop_a, self.today.year, 1000, "average_balance", self.sukarela_a)
+        )
         with self.assertRaises(AccessError):
             run.with_user(self.staff_b)._job_post_shares(run.line_ids.ids)
         self.assertFalse(run.line_ids.transaction_id)
