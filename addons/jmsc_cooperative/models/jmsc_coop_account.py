@@ -18,7 +18,7 @@ class JmscCoopAccount(models.Model):
 
     _name = "jmsc.coop.account"
     _description = "Cooperative Savings Account"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.coop.money.mixin"]
     _order = "cooperative_id, name"
 
     name = fields.Char(string="Account Number", readonly=True, copy=False, index=True)
@@ -42,7 +42,6 @@ class JmscCoopAccount(models.Model):
     available_balance = fields.Monetary(compute="_compute_available")
     transaction_ids = fields.One2many("jmsc.coop.transaction", "account_id", string="Transactions")
     transaction_count = fields.Integer(compute="_compute_transaction_count")
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     _sql_constraints = [
         ("member_product_unique", "unique(member_id, product_id)", "A member has one account per product."),
@@ -56,9 +55,6 @@ class JmscCoopAccount(models.Model):
             held = sum(account.hold_ids.filtered(lambda h: h.state == "active").mapped("amount"))
             account.held_amount = held
             account.available_balance = account.balance - held
-
-    def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
 
     def _compute_transaction_count(self):
         counts = dict(

@@ -11,4 +11,5 @@ class JmscCoopMoneyMixin(models.AbstractModel):
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
+        # the id from the cached xmlid look-up: env.ref() would ask the database whether it exists each time
+        self.currency_id = self.env["res.currency"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.IDR"))

@@ -37,7 +37,7 @@ class ResPartner(models.Model):
             partner.coop_savings_label = format_rupiah(partner.coop_savings_total)
 
     def _compute_coop_currency_id(self):
-        self.coop_currency_id = self.env.ref("base.IDR")
+        self.coop_currency_id = self.env["res.currency"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.IDR"))
 
     def _coop_check_user_cooperative(self):
         """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one)."""

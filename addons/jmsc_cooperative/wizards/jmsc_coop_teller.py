@@ -9,6 +9,7 @@ class JmscCoopTeller(models.TransientModel):
     """The teller screen: find a member, then post a deposit or a withdrawal."""
 
     _name = "jmsc.coop.teller"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Teller"
 
     search_term = fields.Char(string="Find Member", help="Member number, NIK or name.")
@@ -16,7 +17,6 @@ class JmscCoopTeller(models.TransientModel):
     account_id = fields.Many2one(
         "jmsc.coop.account", domain="[('member_id', '=', member_id), ('state', 'in', ('active', 'dormant'))]"
     )
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     balance = fields.Monetary(related="account_id.balance")
     available_balance = fields.Monetary(related="account_id.available_balance")
     amount = fields.Monetary()
@@ -26,9 +26,6 @@ class JmscCoopTeller(models.TransientModel):
     reference = fields.Char()
     last_transaction_id = fields.Many2one("jmsc.coop.transaction", readonly=True)
     last_message = fields.Char(string="Last Posting", readonly=True)
-
-    def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
 
     @api.depends("member_id")
     def _compute_display_name(self):
