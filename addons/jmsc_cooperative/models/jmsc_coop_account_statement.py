@@ -64,7 +64,8 @@ class JmscCoopAccount(models.Model):
             f"{format_date(self.env, fields.Date.to_date(date_from))} - "
             f"{format_date(self.env, fields.Date.to_date(date_to))}"
         )
-        filename = f"{self.env._('Statement')} {self.name} {date_from} {date_to}.pdf".replace("/", "-")
+        label = self.env._("Statement")
+        filename = f"{label} {self.name} {date_from} {date_to}.pdf".replace("/", "-")
         # sudo: attaching needs write access to the account, which a teller who may read it need not
         # have; checked above that the requester may read this account, and the PDF holds nothing more
         attachment = (
