@@ -2,20 +2,37 @@
 
 Usage (on a database with jmsc_cooperative installed, e.g. the one `make run` creates):
 
-    python3 bench/savings.py --db jmsc                      # 100,000 postings, 10,000-line statement
-    python3 bench/savings.py --db jmsc --postings 5000 --lines 1000   # a quicker run
+    python3 bench/savings.py --db jmsc                      # 5,000 postings, 10,000-line statement
+    python3 bench/savings.py --db jmsc --postings 100000    # the issue's size
+    python3 bench/savings.py --db jmsc --realistic          # 1,000 accounts, 8 JSON-RPC clients, 2 workers
+    python3 bench/savings.py --db jmsc --lean-html          # also: the lean HTML layout through wkhtmltopdf
 
-It prints:
+Default mode (in process) prints:
 - posting throughput through the posting service (`jmsc.coop.account._post`: row lock, checks,
   running balance) against inserting as many rows, one `create` each, into a bare model without
   logic (`jmsc.coop.shu.line`), and the ratio of the two;
-- the time to render a statement of `--lines` lines as XLSX and as PDF.
-
+- the time to render a statement of `--lines` lines as XLSX and as PDF (reportlab); with
+  `--lean-html`, the same lines as a lean HTML table (no Bootstrap, one table) through wkhtmltopdf,
+  the best a QWeb layout could do.
 Everything runs in one transaction that is rolled back: the database is left unchanged.
+
+Realistic mode (`--realistic`): `--accounts` accounts (1,000) in a new cooperative, then a server with
+2 workers and `--clients` (8) parallel JSON-RPC clients, each committing `--rpc-postings` postings one
+by one through `post_transaction` (random accounts, deposits and withdrawals, an idempotency key each);
+then the same number of bare `create` calls over the same RPC path (the statement wizard: three
+fields, no logic). Prints postings/s and p50/p95
+latency for both, their ratio, and the ledger invariants afterwards (balances, running balances,
+gap-free numbers). This mode COMMITS its cooperative (transactions are immutable): use a scratch
+database (e.g. a copy: `createdb -T jmsc jmsc_bench`).
 """
 
 import argparse
+import random
+import statistics
+import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import odoo
@@ -76,6 +93,26 @@ def bench_bare_creates(env, baseline_run, member, account, count):
     return time.perf_counter() - started
 
 
+def bench_lean_html(env, account, lines):
+    """The statement's lines as the leanest HTML a QWeb layout could produce, through wkhtmltopdf."""
+    statement = account._statement(odoo.fields.Date.context_today(account), odoo.fields.Date.context_today(account))
+    rows = "".join(
+        f"<tr><td>{line.value_date}</td><td>{line.name}</td><td>{line.transaction_type}</td>"
+        f"<td>{line.reference or ''}</td><td class='r'>{line.amount:,.2f}</td>"
+        f"<td class='r'>{line.running_balance:,.2f}</td></tr>"
+        for line in statement["lines"]
+    )
+    html = (
+        "<html><head><meta charset='utf-8'/><style>body{font:8pt sans-serif}td.r{text-align:right}"
+        "table{width:100%;border-collapse:collapse}</style></head><body>"
+        f"<h3>{account.name}</h3><table><thead><tr><th>Date</th><th>Number</th><th>Type</th><th>Reference</th>"
+        f"<th>Amount</th><th>Balance</th></tr></thead><tbody>{rows}</tbody></table></body></html>"
+    )
+    started = time.perf_counter()
+    pdf = env["ir.actions.report"]._run_wkhtmltopdf([html])
+    return time.perf_counter() - started, len(pdf), len(statement["lines"])
+
+
 def bench_statement(env, account, lines):
     for index in range(lines):
         account._post("deposit", 1000 + index % 7)
@@ -93,13 +130,146 @@ def bench_statement(env, account, lines):
     return xlsx_time, len(xlsx), pdf_time, len(pdf)
 
 
+# Realistic mode -------------------------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else 0.0
+
+
+def realistic_setup(registry, count, stamp):
+    """A cooperative with `count` members (one Simpanan Sukarela account each, funded), committed."""
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        coop, product, _accounts = setup(env, stamp)
+        partners = env["res.partner"].create([{"name": f"Bench Member {stamp}-{i}"} for i in range(count)])
+        members = env["jmsc.coop.member"].create([{"partner_id": p.id, "cooperative_id": coop.id} for p in partners])
+        accounts = members.account_ids.filtered(lambda a: a.product_id == product)
+        for account in accounts:
+            account._post("deposit", 1_000_000, idempotency_key=f"seed-{stamp}-{account.id}")
+        run = env["jmsc.coop.shu.run"].create(
+            {"cooperative_id": coop.id, "year": 1900, "amount": 1, "rule": "contributions", "product_id": product.id}
+        )
+        cr.commit()
+        return coop.id, accounts.ids, run.id, accounts[0].member_id.id
+
+
+def realistic_run(url, args, calls_per_client, call):
+    """`args.clients` threads, each with its own JSON-RPC client, `calls_per_client` calls each; latencies."""
+    sys.path.insert(0, str(ROOT / "tests" / "external"))
+    from harness import JsonRpcClient  # noqa: PLC0415
+
+    latencies, errors, lock = [], [], threading.Lock()
+
+    def client(number):
+        rpc = JsonRpcClient(url, args.db, args.login, args.password)
+        rng = random.Random(number)
+        for index in range(calls_per_client):
+            started = time.perf_counter()
+            try:
+                call(rpc, rng, number, index)
+            except Exception as error:  # noqa: BLE001 - counted and printed
+                with lock:
+                    errors.append(str(error)[:200])
+                continue
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=args.clients) as pool:
+        list(pool.map(client, range(args.clients)))
+    return time.perf_counter() - started, latencies, errors
+
+
+def realistic(args):
+    sys.path.insert(0, str(ROOT / "tests" / "external"))
+    from harness import odoo_server  # noqa: PLC0415
+
+    stamp = int(time.time())
+    registry = odoo.modules.registry.Registry(args.db)
+    coop_id, account_ids, _run_id, _member_id = realistic_setup(registry, args.accounts, stamp)
+    print(f"setup: cooperative {coop_id} with {len(account_ids)} funded accounts")
+
+    def post(rpc, rng, client, index):
+        account_id = rng.choice(account_ids)
+        kind, amount = ("withdrawal", 1000) if index % 3 == 2 else ("deposit", 2000)
+        key = f"rt-{stamp}-{client}-{index}"
+        for attempt in range(8):  # a retry with the same key is what the key is for
+            try:
+                return rpc.execute(
+                    "jmsc.coop.account", "post_transaction", [account_id], kind, amount, idempotency_key=key
+                )
+            except Exception as error:  # noqa: BLE001
+                if "serializ" not in str(error).lower() and "concurrent" not in str(error).lower():
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise RuntimeError(f"posting {key} kept failing")
+
+    def bare(rpc, rng, client, index):
+        # the smallest model a user may create over RPC: the statement wizard (three fields, no hook)
+        account_id = rng.choice(account_ids)
+        return rpc.execute(
+            "jmsc.coop.statement.wizard",
+            "create",
+            {"account_id": account_id, "date_from": "2026-01-01", "date_to": "2026-01-31"},
+        )
+
+    with odoo_server(args.db, workers=2) as url:
+        bare_time, bare_lat, bare_err = realistic_run(url, args, args.rpc_postings, bare)
+        post_time, post_lat, post_err = realistic_run(url, args, args.rpc_postings, post)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        problems = env["jmsc.coop.account"].browse(account_ids)._check_ledger()
+        cr.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT name), MIN(substring(name from '[0-9]+$')::int),"
+            " MAX(substring(name from '[0-9]+$')::int) FROM jmsc_coop_transaction WHERE cooperative_id = %s",
+            (coop_id,),
+        )
+        count, distinct, low, high = cr.fetchone()
+        cr.rollback()
+    total = args.clients * args.rpc_postings
+    for label, elapsed, lat, errors in (
+        ("bare create", bare_time, bare_lat, bare_err),
+        ("posting", post_time, post_lat, post_err),
+    ):
+        print(
+            f"{label}: {len(lat)}/{total} calls from {args.clients} clients in {elapsed:.1f}s "
+            f"({len(lat) / elapsed:.0f}/s), p50 {percentile(lat, 0.5) * 1000:.0f} ms, "
+            f"p95 {percentile(lat, 0.95) * 1000:.0f} ms" + (f", {len(errors)} errors: {errors[:2]}" if errors else "")
+        )
+    if post_lat and bare_lat:
+        print(
+            f"ratio: bare creates/s over postings/s {len(bare_lat) / bare_time / (len(post_lat) / post_time):.2f}x; "
+            f"p50 {statistics.median(post_lat) / statistics.median(bare_lat):.2f}x, "
+            f"p95 {percentile(post_lat, 0.95) / percentile(bare_lat, 0.95):.2f}x"
+        )
+    gap_free = count == distinct == (high - low + 1 if count else 0)
+    print(f"ledger check after the run: {'consistent' if not problems else problems[:3]}; "
+          f"{count} numbers, {'gap-free' if gap_free else 'GAPS OR DUPLICATES'}")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--postings", type=int, default=5_000)
     parser.add_argument("--lines", type=int, default=10_000)
+    parser.add_argument("--lean-html", action="store_true", help="also time the lean HTML layout (wkhtmltopdf)")
+    parser.add_argument("--realistic", action="store_true", help="JSON-RPC clients against a 2-worker server")
+    parser.add_argument("--accounts", type=int, default=1_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--rpc-postings", type=int, default=50, help="postings per client (realistic mode)")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--db_port", default=None)
     args = parser.parse_args()
-    config.parse_config(["-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"), "-d", args.db])
+    options = ["-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"), "-d", args.db]
+    if args.db_port:
+        options += ["--db_port", args.db_port]
+    config.parse_config(options)
+    if args.realistic:
+        realistic(args)
+        return
     registry = odoo.modules.registry.Registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
@@ -111,6 +281,7 @@ def main():
         bare_time = bench_bare_creates(env, baseline_run, accounts[1].member_id, accounts[1], args.postings)
         problems = accounts[0]._check_ledger()
         xlsx_time, xlsx_size, pdf_time, pdf_size = bench_statement(env, accounts[2], args.lines)
+        lean = bench_lean_html(env, accounts[2], args.lines) if args.lean_html else None
         cr.rollback()
     print(
         f"postings: {args.postings} through the posting service in {post_time:.1f}s ({args.postings / post_time:.0f}/s)"
@@ -125,6 +296,8 @@ def main():
         f"statement of {args.lines} lines: XLSX {xlsx_time:.2f}s ({xlsx_size} bytes), "
         f"PDF {pdf_time:.2f}s ({pdf_size} bytes)"
     )
+    if lean:
+        print(f"lean HTML through wkhtmltopdf, {lean[2]} lines: {lean[0]:.2f}s ({lean[1]} bytes)")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
 {
     "name": "JMSC Cooperative Savings",
     "summary": "Cooperatives managing member savings on an immutable ledger",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
     "website": "https://disnakertrans.jabarprov.go.id",
-    "depends": ["jmsc_base", "report_xlsx", "portal"],
+    "depends": ["jmsc_base", "report_xlsx", "portal", "queue_job"],
     "data": [
         "security/jmsc_cooperative_security.xml",
         "security/ir.model.access.csv",
@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "data/jmsc_agency_type_data.xml",
         "data/ir_actions_server_data.xml",
+        "data/queue_job_data.xml",
         "report/jmsc_coop_reports.xml",
         "report/jmsc_coop_report_templates.xml",
         "views/jmsc_coop_product_views.xml",

@@ -1,7 +1,4 @@
-import logging
-
-import psycopg2
-from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED, TRANSACTION_STATUS_IDLE
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -9,8 +6,6 @@ from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_da
 
 from .ledger_guard import allow, is_allowed, is_posting, posting_guard
 from .money import format_rupiah
-
-_logger = logging.getLogger(__name__)
 
 DIGITS = 2
 PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
@@ -23,7 +18,7 @@ class JmscCoopAccount(models.Model):
 
     _name = "jmsc.coop.account"
     _description = "Cooperative Savings Account"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.coop.money.mixin"]
     _order = "cooperative_id, name"
 
     name = fields.Char(string="Account Number", readonly=True, copy=False, index=True)
@@ -40,14 +35,13 @@ class JmscCoopAccount(models.Model):
         tracking=True,
         index=True,
     )
-    balance = fields.Float(digits=(16, DIGITS), readonly=True, copy=False, default=0.0)
+    balance = fields.Monetary(readonly=True, copy=False, default=0.0)
     last_value_date = fields.Date(readonly=True, copy=False)
     hold_ids = fields.One2many("jmsc.coop.hold", "account_id", string="Holds")
-    held_amount = fields.Float(compute="_compute_available", digits=(16, DIGITS))
-    available_balance = fields.Float(compute="_compute_available", digits=(16, DIGITS))
+    held_amount = fields.Monetary(compute="_compute_available")
+    available_balance = fields.Monetary(compute="_compute_available")
     transaction_ids = fields.One2many("jmsc.coop.transaction", "account_id", string="Transactions")
     transaction_count = fields.Integer(compute="_compute_transaction_count")
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     _sql_constraints = [
         ("member_product_unique", "unique(member_id, product_id)", "A member has one account per product."),
@@ -61,9 +55,6 @@ class JmscCoopAccount(models.Model):
             held = sum(account.hold_ids.filtered(lambda h: h.state == "active").mapped("amount"))
             account.held_amount = held
             account.available_balance = account.balance - held
-
-    def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
 
     def _compute_transaction_count(self):
         counts = dict(
@@ -203,13 +194,10 @@ class JmscCoopAccount(models.Model):
             raise ValidationError(self.env._("An idempotency key is a text of at most 100 characters."))
         if idempotency_key and len(idempotency_key) > 100:
             raise ValidationError(self.env._("An idempotency key is a text of at most 100 characters."))
-        ids = {self.id}
-        if transaction_type == "transfer" and counterpart_account_id:
-            ids.add(int(counterpart_account_id))
-        # lock before anything else: as the transaction's first statement its snapshot is fresh;
-        # a caller without rights only holds the lock until the access error rolls back
-        self._wait_until_unlocked(tuple(sorted(ids)))
-        self.browse(sorted(ids)).sudo()._lock_for_posting()
+        # READ COMMITTED for this posting when it is the transaction's first statement (RPC, UI): the
+        # row locks below then wait for another posting instead of failing with a serialization error
+        # (and Odoo's retry back-off); every read after a lock sees what the other posting committed
+        self._read_committed()
         self.check_access("write")
         self.sudo().cooperative_id._coop_check_user_cooperative()
         counterpart = self.browse()
@@ -234,59 +222,66 @@ class JmscCoopAccount(models.Model):
         )
         return transaction.id
 
-    def _wait_until_unlocked(self, ids):
-        """Wait, in a separate connection, until no other transaction holds these account rows.
+    def _read_committed(self):
+        """Run the rest of this database transaction in READ COMMITTED, if nothing ran in it yet.
 
-        Only when this transaction has not run a statement yet: its snapshot is then taken after
-        the other posting committed, which spares a serialization failure (and Odoo's retry
-        back-off) when many clients post to one account. Correctness rests on `_lock_for_posting`.
-        """
-        if self.pool.in_test_mode() or self.env.cr._cnx.info.transaction_status != TRANSACTION_STATUS_IDLE:
-            return
-        with self.pool.cursor() as probe:
-            # read committed: the probe waits for the lock and then succeeds instead of failing
-            probe.connection.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
-            try:
-                probe.execute("SET LOCAL lock_timeout = '10s'")
-                probe.execute(SQL("SELECT id FROM jmsc_coop_account WHERE id IN %s ORDER BY id FOR UPDATE", ids))
-                # and the cooperative's ledger lock (its transaction number sequence), see _coop_ledger_lock
-                probe.execute(
-                    SQL(
-                        """SELECT s.id FROM ir_sequence s
-                             JOIN res_partner p ON p.coop_transaction_sequence_id = s.id
-                             JOIN jmsc_coop_account a ON a.cooperative_id = p.id
-                            WHERE a.id IN %s FOR UPDATE OF s""",
-                        ids,
-                    )
-                )
-            except psycopg2.errors.LockNotAvailable:
-                _logger.info("Accounts %s stayed locked; posting anyway", ids)
-            probe.rollback()
+        Odoo's REPEATABLE READ makes a posting that waited for another one's row lock fail with a
+        serialization error (retried after a back-off): under load on one cooperative, most of the
+        time. In READ COMMITTED each statement sees what committed before it started, so a posting
+        waits for the lock and goes on. Correctness rests on `_lock_for_posting` either way: the
+        rows it returns are read after the locks are held (see there)."""
+        cr = self.env.cr
+        if self.pool.in_test_mode() or cr._cnx.info.transaction_status != TRANSACTION_STATUS_IDLE:
+            return False
+        cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        return True
 
-    def _lock_for_posting(self, idempotency_key=None, system_key=None):
-        """Lock the account rows (in id order) and return their current ledger state, in one query:
-        balance, state, last value date, the active holds, and the transaction that already used
-        the caller's (or the system's) idempotency key in the cooperative, if any."""
-        self.env["jmsc.coop.account"].flush_model()
-        self.env["jmsc.coop.hold"].flush_model()
+    def _lock_for_posting(self, idempotency_key=None, system_key=None, month=None):
+        """Lock the account rows (in id order), then the cooperative's ledger (the row of its no-gap
+        transaction sequence), and return the ledger state read after both locks are held, in one
+        round trip: per account its balance, state, last value date, active holds, member status,
+        product rules, the transactions that already used the caller's (or the system's) key in the
+        cooperative; and the cooperative's sequence (next number, prefix, padding) and whether the
+        month of `month` is closed.
+
+        Three statements sent at once: the two locks, then the read. In READ COMMITTED (see
+        `_read_committed`) the read takes its snapshot after the locks are granted, so it sees the
+        posting or month closing that held them; in REPEATABLE READ a lock on a row changed since the
+        snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
+        self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL below
+        ids = tuple(sorted(self.ids))
         self.env.cr.execute(
             SQL(
                 """
+                SELECT id FROM jmsc_coop_account WHERE id IN %(ids)s ORDER BY id FOR UPDATE;
+                SELECT s.id FROM ir_sequence s
+                 WHERE s.id IN (SELECT p.coop_transaction_sequence_id FROM res_partner p
+                                  JOIN jmsc_coop_account a ON a.cooperative_id = p.id WHERE a.id IN %(ids)s)
+                   FOR UPDATE;
                 SELECT a.id, a.balance, a.state, a.last_value_date,
                        (SELECT SUM(h.amount) FROM jmsc_coop_hold h
                          WHERE h.account_id = a.id AND h.state = 'active'),
                        (SELECT t.id FROM jmsc_coop_transaction t
                          WHERE t.idempotency_key = %(key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
                        (SELECT t.id FROM jmsc_coop_transaction t
-                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1)
+                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
+                       a.cooperative_id, a.member_id, a.product_id, m.status, pr.kind, pr.min_balance,
+                       pr.allow_deposit, pr.allow_withdrawal, pr.allow_transfer, pr.allow_fee, pr.allow_shu,
+                       s.id, s.number_next, s.prefix, s.suffix, s.padding,
+                       EXISTS(SELECT 1 FROM jmsc_coop_period cp
+                               WHERE cp.cooperative_id = a.cooperative_id AND cp.month = %(month)s)
                   FROM jmsc_coop_account a
+                  JOIN jmsc_coop_member m ON m.id = a.member_id
+                  JOIN jmsc_coop_product pr ON pr.id = a.product_id
+                  JOIN res_partner p ON p.id = a.cooperative_id
+                  LEFT JOIN ir_sequence s ON s.id = p.coop_transaction_sequence_id
                  WHERE a.id IN %(ids)s
                  ORDER BY a.id
-                   FOR UPDATE OF a
                 """,
                 key=idempotency_key or None,
                 system_key=system_key or None,
-                ids=tuple(self.ids),
+                ids=ids,
+                month=month.replace(day=1) if month else None,
             ),
             log_exceptions=False,  # a serialization failure here is retried by the caller
         )
@@ -298,6 +293,29 @@ class JmscCoopAccount(models.Model):
                 "held": row[4] or 0.0,
                 "idempotency_key": row[5],
                 "system_key": row[6],
+                "cooperative_id": row[7],
+                "member_id": row[8],
+                "product_id": row[9],
+                "member_status": row[10],
+                "kind": row[11],
+                "min_balance": row[12] or 0.0,
+                "allow": {
+                    "deposit": row[13],
+                    "withdrawal": row[14],
+                    "transfer": row[15],
+                    "fee": row[16],
+                    "shu": row[17],
+                    "reversal": True,
+                },
+                "sequence": row[18]
+                and {
+                    "id": row[18],
+                    "next": row[19],
+                    "prefix": row[20],
+                    "suffix": row[21],
+                    "padding": row[22],
+                },  # fmt: skip
+                "closed": row[23],
             }
             for row in self.env.cr.fetchall()
         }
@@ -367,14 +385,23 @@ class JmscCoopAccount(models.Model):
 
     def _post_legs(self, legs, common, idempotency_key=None, closing=False, reversal_of=None, system_key=None):
         """Insert the legs. `idempotency_key` is the caller's (teller, RPC client); `system_key` is the
-        key of a posting the system generates (SHU run): a separate column, out of reach of user input."""
+        key of a posting the system generates (SHU run): a separate column, out of reach of user input.
+
+        Two round trips (issue #15: a posting at most twice a bare create): `_lock_for_posting` (locks
+        and the whole ledger state), then one statement that takes the numbers from the cooperative's
+        sequence, inserts the legs with their running balances and updates the balances. The rows are
+        inserted in SQL, not through `create`: the transaction model has no stored computed field and
+        no create hook besides the guard this method is (immutability stays with write and unlink)."""
         accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
-        if len(accounts.cooperative_id) > 1:
+        ledger = accounts._lock_for_posting(
+            idempotency_key=idempotency_key, system_key=system_key, month=common["value_date"]
+        )
+        if len({state["cooperative_id"] for state in ledger.values()}) > 1:
             raise ValidationError(self.env._("Transfers are only possible between accounts of one cooperative."))
-        ledger = accounts._lock_for_posting(idempotency_key=idempotency_key, system_key=system_key)
         Transaction = self.env["jmsc.coop.transaction"].sudo()
+        first_state = ledger[legs[0][0].id]
         for key_field, key in (("idempotency_key", idempotency_key), ("system_key", system_key)):
-            first = key and Transaction.browse(ledger[accounts[:1].id][key_field])
+            first = key and Transaction.browse(first_state[key_field])
             if first:
                 if (
                     first.account_id != legs[0][0]
@@ -395,44 +422,86 @@ class JmscCoopAccount(models.Model):
                 raise UserError(self.env._("Transaction %s has already been reversed.", done[0].name))
             if reversal_of.filtered(lambda t: t.transaction_type == "reversal"):
                 raise UserError(self.env._("A reversal cannot be reversed; post a new transaction instead."))
-        # serialise with month closing (and number the legs without gaps) before looking at closed months
-        names, closed = accounts.cooperative_id._coop_ledger_lock(len(legs), month=common["value_date"])
-        if closed:
-            self.env["jmsc.coop.period"]._raise_closed(accounts.cooperative_id, common["value_date"])
-        vals_list = []
+        cooperative = self.env["res.partner"].browse(first_state["cooperative_id"])
+        if first_state["closed"]:
+            self.env["jmsc.coop.period"]._raise_closed(cooperative, common["value_date"])
+        sequence = first_state["sequence"] or cooperative._coop_ledger_sequence_locked()
+        names = cooperative._coop_sequence_names(sequence, len(legs))
+        rows = []
         for index, leg in enumerate(legs):
             account, signed = leg[0].sudo(), leg[1]
-            account._check_posting(ledger[account.id], common, signed, closing)
-            ledger[account.id]["balance"] = float_round(ledger[account.id]["balance"] + signed, precision_digits=DIGITS)
-            vals = dict(
-                common,
-                account_id=account.id,
-                cooperative_id=account.cooperative_id.id,
-                member_id=account.member_id.id,
-                product_id=account.product_id.id,
-                amount=signed,
-                running_balance=ledger[account.id]["balance"],
-                idempotency_key=idempotency_key if index == 0 else False,
-                system_key=system_key if index == 0 else False,
-                name=names[index],
-            )
-            vals.update(leg[2] if len(leg) > 2 else {})
-            vals_list.append(vals)
-        with posting_guard():
-            transactions = Transaction.create(vals_list)
-            if common["transaction_type"] == "transfer":
-                transactions[1].counterpart_id = transactions[0]
-            for account in accounts:
-                self.env.cr.execute(
-                    SQL(
-                        "UPDATE jmsc_coop_account SET balance = %s, last_value_date = %s WHERE id = %s",
-                        ledger[account.id]["balance"],
-                        common["value_date"],
-                        account.id,
-                    )
+            state = ledger[account.id]
+            account._check_posting(state, common, signed, closing)
+            state["balance"] = float_round(state["balance"] + signed, precision_digits=DIGITS)
+            extra = leg[2] if len(leg) > 2 else {}
+            rows.append(
+                SQL(
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                    "NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC')",
+                    self.env.uid,
+                    self.env.uid,
+                    names[index],
+                    account.id,
+                    state["cooperative_id"],
+                    state["member_id"],
+                    state["product_id"],
+                    common["transaction_type"],
+                    signed,
+                    state["balance"],
+                    common["value_date"],
+                    common["channel"],
+                    common.get("source_country_id") or None,
+                    common.get("reference") or None,
+                    common.get("note") or None,
+                    (idempotency_key or None) if index == 0 else None,
+                    (system_key or None) if index == 0 else None,
+                    extra.get("reversal_of_id") or None,
+                    None,
                 )
-        accounts.invalidate_recordset(["balance", "last_value_date", "available_balance"])
-        wajib = accounts.filtered(lambda a: a.kind == "wajib")
+            )
+        balances = SQL(", ").join(
+            SQL("(%s, %s::numeric)", account.id, ledger[account.id]["balance"]) for account in accounts
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH numbers AS (
+                    UPDATE ir_sequence SET number_next = number_next + %(count)s WHERE id = %(sequence)s
+                ), balances AS (
+                    UPDATE jmsc_coop_account a SET balance = v.balance, last_value_date = %(date)s
+                      FROM (VALUES %(balances)s) AS v(id, balance) WHERE a.id = v.id
+                ), legs AS (
+                    INSERT INTO jmsc_coop_transaction
+                           (create_uid, write_uid, name, account_id, cooperative_id, member_id, product_id,
+                            transaction_type, amount, running_balance, value_date, channel, source_country_id,
+                            reference, note, idempotency_key, system_key, reversal_of_id, counterpart_id,
+                            create_date, write_date)
+                    VALUES %(rows)s
+                    RETURNING id
+                )
+                SELECT id FROM legs ORDER BY id
+                """,
+                count=len(legs),
+                sequence=sequence["id"],
+                date=common["value_date"],
+                balances=balances,
+                rows=SQL(", ").join(rows),
+            ),
+            log_exceptions=False,
+        )
+        transactions = Transaction.browse([row[0] for row in self.env.cr.fetchall()])
+        # what the ORM may hold in cache about the rows just written
+        self.env["ir.sequence"].browse(sequence["id"]).invalidate_recordset(["number_next", "number_next_actual"])
+        self.env["jmsc.coop.account"].invalidate_model(
+            ["balance", "last_value_date", "available_balance", "transaction_ids", "transaction_count"]
+        )
+        self.env["jmsc.coop.transaction"].invalidate_model(
+            ["reversal_ids", "reversed_by_id", "is_reversed", "counterpart_ids"]
+        )
+        if common["transaction_type"] == "transfer":
+            with posting_guard():
+                transactions[1].counterpart_id = transactions[0]
+        wajib = accounts.filtered(lambda a: ledger[a.id]["kind"] == "wajib")
         if wajib:
             self.env["jmsc.coop.due"]._allocate_payments(wajib)
         return transactions[:1].with_env(self.env)
@@ -441,7 +510,6 @@ class JmscCoopAccount(models.Model):
         """Refuse a leg that breaks the account state, the product rules or the available balance."""
         self.ensure_one()
         tx_type = common["transaction_type"]
-        product = self.product_id
         value_date = common["value_date"]
         if ledger["state"] in ("closed", "blocked"):
             raise UserError(
@@ -453,7 +521,7 @@ class JmscCoopAccount(models.Model):
             )
         if ledger["state"] == "dormant" and signed < 0:
             raise UserError(self.env._("Account %s is dormant: only deposits are accepted.", self.name))
-        if self.member_id.status != "active" and tx_type != "reversal":
+        if ledger["member_status"] != "active" and tx_type != "reversal":
             raise UserError(self.env._("Member %s is no longer active.", self.member_id.display_name))
         if value_date > fields.Date.context_today(self):
             raise ValidationError(
@@ -472,20 +540,13 @@ class JmscCoopAccount(models.Model):
                     last=format_date(self.env, ledger["last_value_date"]),
                 )
             )
-        allowed = {
-            "deposit": product.allow_deposit,
-            "withdrawal": product.allow_withdrawal or closing,
-            "transfer": product.allow_transfer,
-            "fee": product.allow_fee,
-            "shu": product.allow_shu,
-            "reversal": True,
-        }
+        allowed = dict(ledger["allow"], withdrawal=ledger["allow"]["withdrawal"] or closing)
         if not allowed.get(tx_type):
             raise UserError(
                 self.env._(
                     "Account %(account)s: product %(product)s does not allow %(type)s transactions.",
                     account=self.name,
-                    product=product.display_name,
+                    product=self.product_id.display_name,
                     type=dict(
                         self.env["jmsc.coop.transaction"]._fields["transaction_type"]._description_selection(self.env)
                     )[tx_type],
@@ -505,13 +566,13 @@ class JmscCoopAccount(models.Model):
             if (
                 not closing
                 and tx_type != "reversal"
-                and float_compare(new_balance, product.min_balance, precision_digits=DIGITS) < 0
+                and float_compare(new_balance, ledger["min_balance"], precision_digits=DIGITS) < 0
             ):
                 raise UserError(
                     self.env._(
                         "Account %(account)s: the balance would fall below the minimum of %(minimum)s.",
                         account=self.name,
-                        minimum=format_rupiah(product.min_balance),
+                        minimum=format_rupiah(ledger["min_balance"]),
                     )
                 )
 

@@ -10,6 +10,7 @@ class JmscCoopDue(models.Model):
     """The mandatory savings (Simpanan Wajib) due by a member for one month."""
 
     _name = "jmsc.coop.due"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Monthly Due"
     _order = "month, id"
 
@@ -17,9 +18,9 @@ class JmscCoopDue(models.Model):
     member_id = fields.Many2one(related="account_id.member_id", store=True, index=True)
     cooperative_id = fields.Many2one(related="account_id.cooperative_id", store=True, index=True)
     month = fields.Date(required=True, index=True, readonly=True)
-    amount_due = fields.Float(digits=(16, 2), required=True, readonly=True)
-    amount_paid = fields.Float(digits=(16, 2), readonly=True)
-    amount_open = fields.Float(compute="_compute_state", store=True, digits=(16, 2))
+    amount_due = fields.Monetary(required=True, readonly=True)
+    amount_paid = fields.Monetary(readonly=True)
+    amount_open = fields.Monetary(compute="_compute_state", store=True)
     waived = fields.Boolean(readonly=True, help="Set when the membership ended before the due was paid.")
     state = fields.Selection(
         [("open", "Open"), ("partial", "Partially Paid"), ("paid", "Paid"), ("waived", "Waived")],

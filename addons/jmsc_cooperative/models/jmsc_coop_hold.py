@@ -13,13 +13,13 @@ class JmscCoopHold(models.Model):
 
     _name = "jmsc.coop.hold"
     _description = "Cooperative Account Hold"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.coop.money.mixin"]
     _order = "state, id desc"
 
     account_id = fields.Many2one("jmsc.coop.account", required=True, index=True, ondelete="restrict")
     cooperative_id = fields.Many2one(related="account_id.cooperative_id", store=True, index=True)
     member_id = fields.Many2one(related="account_id.member_id", store=True, index=True)
-    amount = fields.Float(digits=(16, 2), required=True, tracking=True)
+    amount = fields.Monetary(required=True, tracking=True)
     reason = fields.Char(required=True, tracking=True)
     state = fields.Selection(
         [("active", "Active"), ("released", "Released")], default="active", required=True, readonly=True, tracking=True

@@ -13,7 +13,7 @@ class JmscCoopMember(models.Model):
 
     _name = "jmsc.coop.member"
     _description = "Cooperative Member"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.coop.money.mixin"]
     _order = "cooperative_id, number"
     _rec_names_search = ["number", "partner_id.name"]
 
@@ -41,8 +41,8 @@ class JmscCoopMember(models.Model):
     end_date = fields.Date(readonly=True, tracking=True)
     account_ids = fields.One2many("jmsc.coop.account", "member_id", string="Accounts")
     due_ids = fields.One2many("jmsc.coop.due", "member_id", string="Dues")
-    total_balance = fields.Float(compute="_compute_totals", digits=(16, 2))
-    arrears_amount = fields.Float(compute="_compute_totals", digits=(16, 2), string="Arrears")
+    total_balance = fields.Monetary(compute="_compute_totals")
+    arrears_amount = fields.Monetary(compute="_compute_totals", string="Arrears")
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     _sql_constraints = [

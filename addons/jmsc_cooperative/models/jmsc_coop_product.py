@@ -12,6 +12,7 @@ class JmscCoopProduct(models.Model):
     """A savings product of one cooperative and its posting rules."""
 
     _name = "jmsc.coop.product"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Savings Product"
     _order = "cooperative_id, sequence, id"
 
@@ -27,9 +28,9 @@ class JmscCoopProduct(models.Model):
         domain=[("agency_type_id.code", "=", "cooperative")],
     )
     kind = fields.Selection(PRODUCT_KINDS, required=True, default="sukarela")
-    min_balance = fields.Float(string="Minimum Balance", digits=(16, 2))
-    monthly_due = fields.Float(digits=(16, 2), help="Amount due every month (Simpanan Wajib).")
-    principal_amount = fields.Float(digits=(16, 2), help="One-time amount paid on joining (Simpanan Pokok).")
+    min_balance = fields.Monetary(string="Minimum Balance")
+    monthly_due = fields.Monetary(help="Amount due every month (Simpanan Wajib).")
+    principal_amount = fields.Monetary(help="One-time amount paid on joining (Simpanan Pokok).")
     allow_deposit = fields.Boolean(default=True)
     allow_withdrawal = fields.Boolean()
     allow_transfer = fields.Boolean(help="Transfers to and from accounts of this product.")

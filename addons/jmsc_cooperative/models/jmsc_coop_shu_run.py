@@ -4,6 +4,10 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+SHU_BACKGROUND_PARAM = "jmsc_cooperative.shu_background_members"
+SHU_BACKGROUND_MEMBERS = 500  # above this many shares, they are posted by queue_job jobs
+SHU_CHUNK = 200  # shares per job
+
 SHU_RULES = [
     ("average_balance", "In Proportion to Average Balance"),
     ("contributions", "In Proportion to Contributions"),
@@ -14,16 +18,20 @@ class JmscCoopShuRun(models.Model):
     """A year's profit share (Sisa Hasil Usaha) distributed to the members of a cooperative."""
 
     _name = "jmsc.coop.shu.run"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Profit Share Run"
     _order = "year desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
     cooperative_id = fields.Many2one("res.partner", required=True, index=True, ondelete="restrict", readonly=True)
     year = fields.Integer(required=True, readonly=True)
-    amount = fields.Float(digits=(16, 2), required=True, readonly=True)
+    amount = fields.Monetary(required=True, readonly=True)
     rule = fields.Selection(SHU_RULES, required=True, readonly=True)
     product_id = fields.Many2one("jmsc.coop.product", string="Credited Product", required=True, readonly=True)
     line_ids = fields.One2many("jmsc.coop.shu.line", "run_id", string="Shares", readonly=True)
+    pending_count = fields.Integer(
+        compute="_compute_pending_count", string="Shares Still to Post", help="Shares being posted in the background."
+    )
 
     _sql_constraints = [
         ("year_unique", "unique(cooperative_id, year)", "The profit share of this year was already distributed."),
@@ -33,6 +41,17 @@ class JmscCoopShuRun(models.Model):
     def _compute_name(self):
         for run in self:
             run.name = f"SHU {run.year} {run.cooperative_id.name}"
+
+    def _compute_pending_count(self):
+        counts = dict(
+            self.env["jmsc.coop.shu.line"]
+            .sudo()
+            ._read_group(
+                [("run_id", "in", self.ids), ("transaction_id", "=", False), ("share", ">", 0)], ["run_id"], ["__count"]
+            )
+        )
+        for run in self:
+            run.pending_count = counts.get(run, 0)
 
     @api.model
     def _compute_shares(self, cooperative, year, amount, rule, product):
@@ -128,20 +147,41 @@ class JmscCoopShuRun(models.Model):
         run = self.sudo().create(
             {"cooperative_id": cooperative.id, "year": year, "amount": amount, "rule": rule, "product_id": product.id}
         )
-        lines = []
-        for share in shares:
-            transaction = self.env["jmsc.coop.transaction"]
-            if share["share"] > 0:
-                transaction = (
-                    self.env["jmsc.coop.account"]
-                    .browse(share["account_id"])
-                    ._post(
-                        "shu",
-                        share["share"],
-                        reference=run.name,
-                        system_key=f"shu-{year}-{share['member_id']}",
-                    )
+        lines = self.env["jmsc.coop.shu.line"].sudo().create([dict(share, run_id=run.id) for share in shares])
+        param = self.env["ir.config_parameter"].sudo().get_param(SHU_BACKGROUND_PARAM)
+        threshold = int(param) if param and param.isdigit() else SHU_BACKGROUND_MEMBERS
+        if len(lines) <= threshold:
+            run._post_shares(lines)
+            return run
+        # a large cooperative: jobs of SHU_CHUNK shares each, run as the manager who distributed; each
+        # share is posted with its system key, so a job that fails halfway and is retried posts the rest
+        for start in range(0, len(lines), SHU_CHUNK):
+            chunk = lines[start : start + SHU_CHUNK]
+            run.with_delay(
+                description=self.env._(
+                    "%(run)s: shares %(first)s to %(last)s", run=run.name, first=start + 1, last=start + len(chunk)
                 )
-            lines.append(dict(share, run_id=run.id, transaction_id=transaction.id))
-        self.env["jmsc.coop.shu.line"].sudo().create(lines)
+            )._job_post_shares(chunk.ids)
         return run
+
+    def _post_shares(self, lines):
+        """Post the shares of `lines` not posted yet (system key per member and year: posting twice is a no-op)."""
+        self.ensure_one()
+        Account = self.env["jmsc.coop.account"]
+        for line in lines.filtered(lambda share: not share.transaction_id and share.share > 0):
+            transaction = Account.browse(line.account_id.id)._post(
+                "shu",
+                line.share,
+                reference=self.name,
+                system_key=f"shu-{self.year}-{line.member_id.id}",
+            )
+            line.transaction_id = transaction.id
+
+    def _job_post_shares(self, line_ids):
+        """Background job: post a chunk of this run's shares, as the manager who distributed it."""
+        self.ensure_one()
+        # the check runs in the job user's environment (a sudo environment would pass it)
+        self.sudo().cooperative_id.with_env(self.env)._coop_check_user_cooperative()
+        # sudo: the lines of this run only, which the manager's distribution created (checked above)
+        lines = self.env["jmsc.coop.shu.line"].sudo().browse(line_ids).filtered(lambda line: line.run_id == self)
+        self._post_shares(lines)

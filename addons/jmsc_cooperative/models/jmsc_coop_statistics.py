@@ -6,6 +6,7 @@ class JmscCoopStatistics(models.Model):
     """Monthly totals per cooperative and product: what provincial officers may read."""
 
     _name = "jmsc.coop.statistics"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Savings Statistics"
     _auto = False
     _order = "month desc, cooperative_id, product_id"
@@ -16,9 +17,9 @@ class JmscCoopStatistics(models.Model):
     month = fields.Date(readonly=True)
     transaction_count = fields.Integer(readonly=True)
     member_count = fields.Integer(string="Members Transacting", readonly=True)
-    credits = fields.Float(digits=(16, 2), readonly=True, string="Deposits and Credits")
-    debits = fields.Float(digits=(16, 2), readonly=True, string="Withdrawals and Debits")
-    net = fields.Float(digits=(16, 2), readonly=True, string="Net Change")
+    credits = fields.Monetary(readonly=True, string="Deposits and Credits")
+    debits = fields.Monetary(readonly=True, string="Withdrawals and Debits")
+    net = fields.Monetary(readonly=True, string="Net Change")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -18,6 +18,7 @@ class JmscCoopTransaction(models.Model):
     """One posted, immutable line of an account's ledger. Created only by the posting service."""
 
     _name = "jmsc.coop.transaction"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Savings Transaction"
     _order = "id desc"
 
@@ -29,10 +30,10 @@ class JmscCoopTransaction(models.Model):
     member_id = fields.Many2one("jmsc.coop.member", required=True, readonly=True, index=True, ondelete="restrict")
     product_id = fields.Many2one("jmsc.coop.product", required=True, readonly=True, ondelete="restrict")
     transaction_type = fields.Selection(TRANSACTION_TYPES, string="Type", required=True, readonly=True)
-    amount = fields.Float(
-        digits=(16, 2), required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
+    amount = fields.Monetary(
+        required=True, readonly=True, help="Signed amount in IDR: credits positive, debits negative."
     )
-    running_balance = fields.Float(digits=(16, 2), readonly=True, help="The account balance after this posting.")
+    running_balance = fields.Monetary(readonly=True, help="The account balance after this posting.")
     value_date = fields.Date(required=True, readonly=True, index=True)
     channel = fields.Selection(CHANNELS, required=True, readonly=True, default="cash")
     source_country_id = fields.Many2one("res.country", string="Sent From", readonly=True)
@@ -53,7 +54,6 @@ class JmscCoopTransaction(models.Model):
     reversed_by_id = fields.Many2one(
         "jmsc.coop.transaction", compute="_compute_reversed_by", search="_search_reversed_by"
     )
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     is_reversed = fields.Boolean(compute="_compute_reversed_by", search="_search_is_reversed")
 
     _sql_constraints = [
@@ -72,9 +72,6 @@ class JmscCoopTransaction(models.Model):
         ("amount_not_zero", "CHECK(amount <> 0)", "A transaction amount cannot be zero."),
         ("running_balance_positive", "CHECK(running_balance >= 0)", "A running balance cannot be negative."),
     ]
-
-    def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
 
     @api.depends("reversal_ids")
     def _compute_reversed_by(self):

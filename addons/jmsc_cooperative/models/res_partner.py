@@ -10,7 +10,10 @@ class ResPartner(models.Model):
 
     coop_member_ids = fields.One2many("jmsc.coop.member", "partner_id", string="Cooperative Memberships")
     coop_member_count = fields.Integer(compute="_compute_coop_savings", string="Memberships")
-    coop_savings_total = fields.Float(compute="_compute_coop_savings", string="Savings", digits=(16, 2))
+    coop_savings_total = fields.Monetary(
+        compute="_compute_coop_savings", string="Savings", currency_field="coop_currency_id"
+    )
+    coop_currency_id = fields.Many2one("res.currency", compute="_compute_coop_currency_id", string="Savings Currency")
     coop_savings_label = fields.Char(compute="_compute_coop_savings", string="Savings (Rupiah)")
     coop_member_sequence_id = fields.Many2one(
         "ir.sequence", string="Member Number Sequence", copy=False, groups="base.group_system"
@@ -32,6 +35,9 @@ class ResPartner(models.Model):
             partner.coop_member_count = counts.get(partner, 0)
             partner.coop_savings_total = totals.get(partner, 0.0)
             partner.coop_savings_label = format_rupiah(partner.coop_savings_total)
+
+    def _compute_coop_currency_id(self):
+        self.coop_currency_id = self.env["res.currency"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.IDR"))
 
     def _coop_check_user_cooperative(self):
         """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one)."""
@@ -83,22 +89,7 @@ class ResPartner(models.Model):
         """
         self.ensure_one()
         cooperative = self.sudo()
-        sequence = cooperative.coop_transaction_sequence_id
-        if not sequence:
-            sequence = cooperative.coop_transaction_sequence_id = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._("Transactions of %s", cooperative.name),
-                        "code": f"jmsc.coop.transaction.{cooperative.id}",
-                        "prefix": f"{cooperative._coop_code()}/TRX/",
-                        "padding": 7,
-                        "implementation": "no_gap",
-                    }
-                )
-            )
-            sequence.flush_recordset()
+        sequence = cooperative._coop_transaction_sequence()
         # one statement: the UPDATE takes the row lock (and fails on a concurrent update after our
         # snapshot), numbers the legs and tells whether the value date's month is closed
         month = month.replace(day=1) if month else None
@@ -122,6 +113,59 @@ class ResPartner(models.Model):
         prefix, suffix = sequence._get_prefix_suffix()
         names = [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in range(number_next, number_next + count)]
         return names, closed
+
+    def _coop_transaction_sequence(self):
+        """The cooperative's own no-gap sequence of transaction numbers, created on first use."""
+        self.ensure_one()
+        cooperative = self.sudo()
+        sequence = cooperative.coop_transaction_sequence_id
+        if not sequence:
+            # two first postings at once: the second waits here and then finds the first one's sequence
+            self.env.cr.execute(
+                SQL("SELECT coop_transaction_sequence_id FROM res_partner WHERE id = %s FOR UPDATE", cooperative.id),
+                log_exceptions=False,
+            )
+            sequence = self.env["ir.sequence"].sudo().browse(self.env.cr.fetchone()[0])
+        if not sequence:
+            sequence = cooperative.coop_transaction_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Transactions of %s", cooperative.name),
+                        "code": f"jmsc.coop.transaction.{cooperative.id}",
+                        "prefix": f"{cooperative._coop_code()}/TRX/",
+                        "padding": 7,
+                        "implementation": "no_gap",
+                    }
+                )
+            )
+            sequence.flush_recordset()
+            cooperative.flush_recordset(["coop_transaction_sequence_id"])
+        return sequence
+
+    def _coop_ledger_sequence_locked(self):
+        """For the first posting of a cooperative: create its sequence, lock its row and return what
+        `jmsc.coop.account._lock_for_posting` returns for an existing one."""
+        sequence = self._coop_transaction_sequence()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, number_next, prefix, suffix, padding FROM ir_sequence WHERE id = %s FOR UPDATE",
+                sequence.id,
+            ),
+            log_exceptions=False,
+        )
+        row = self.env.cr.fetchone()
+        return {"id": row[0], "next": row[1], "prefix": row[2], "suffix": row[3], "padding": row[4]}
+
+    def _coop_sequence_names(self, sequence, count):
+        """`count` transaction numbers from `sequence` (the dict of `_lock_for_posting`, whose row is
+        locked by this transaction): the next numbers, formatted as the sequence formats them."""
+        prefix, suffix = sequence["prefix"] or "", sequence["suffix"] or ""
+        if "%" in prefix or "%" in suffix:  # date placeholders, e.g. %(year)s: let the sequence expand them
+            prefix, suffix = self.env["ir.sequence"].sudo().browse(sequence["id"])._get_prefix_suffix()
+        first = sequence["next"]
+        return [f"{prefix}{number:0{sequence['padding']}d}{suffix}" for number in range(first, first + count)]
 
     def action_open_coop_memberships(self):
         self.ensure_one()

@@ -8,6 +8,7 @@ class JmscCoopShuWizard(models.TransientModel):
     """Year-end profit share: preview each member's share, then post them all at once."""
 
     _name = "jmsc.coop.shu.wizard"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Profit Share (SHU) Wizard"
 
     cooperative_id = fields.Many2one(
@@ -17,7 +18,7 @@ class JmscCoopShuWizard(models.TransientModel):
         default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
     )
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
-    amount = fields.Float(string="Amount to Distribute", digits=(16, 2), required=True)
+    amount = fields.Monetary(string="Amount to Distribute", required=True)
     rule = fields.Selection(SHU_RULES, required=True, default="average_balance")
     product_id = fields.Many2one(
         "jmsc.coop.product",

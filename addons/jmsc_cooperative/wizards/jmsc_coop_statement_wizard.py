@@ -28,9 +28,7 @@ class JmscCoopStatementWizard(models.TransientModel):
 
     def action_print_pdf(self):
         self.ensure_one()
-        return self.env.ref("jmsc_cooperative.action_report_statement").report_action(
-            self.account_id, data=self._data()
-        )
+        return self.account_id._statement_pdf_action(self._data())
 
     def action_print_xlsx(self):
         self.ensure_one()

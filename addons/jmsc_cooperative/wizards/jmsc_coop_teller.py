@@ -9,6 +9,7 @@ class JmscCoopTeller(models.TransientModel):
     """The teller screen: find a member, then post a deposit or a withdrawal."""
 
     _name = "jmsc.coop.teller"
+    _inherit = ["jmsc.coop.money.mixin"]
     _description = "Cooperative Teller"
 
     search_term = fields.Char(string="Find Member", help="Member number, NIK or name.")
@@ -16,19 +17,15 @@ class JmscCoopTeller(models.TransientModel):
     account_id = fields.Many2one(
         "jmsc.coop.account", domain="[('member_id', '=', member_id), ('state', 'in', ('active', 'dormant'))]"
     )
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
-    balance = fields.Float(related="account_id.balance", digits=(16, 2))
-    available_balance = fields.Float(related="account_id.available_balance", digits=(16, 2))
-    amount = fields.Float(digits=(16, 2))
+    balance = fields.Monetary(related="account_id.balance")
+    available_balance = fields.Monetary(related="account_id.available_balance")
+    amount = fields.Monetary()
     value_date = fields.Date(default=fields.Date.context_today, required=True)
     channel = fields.Selection(CHANNELS, default="cash", required=True)
     source_country_id = fields.Many2one("res.country", string="Sent From")
     reference = fields.Char()
     last_transaction_id = fields.Many2one("jmsc.coop.transaction", readonly=True)
     last_message = fields.Char(string="Last Posting", readonly=True)
-
-    def _compute_currency_id(self):
-        self.currency_id = self.env.ref("base.IDR")
 
     @api.depends("member_id")
     def _compute_display_name(self):
@@ -137,7 +134,7 @@ class JmscCoopTeller(models.TransientModel):
 
     def action_print_statement(self):
         data = self._statement_data()
-        return self.env.ref("jmsc_cooperative.action_report_statement").report_action(self.account_id, data=data)
+        return self.account_id._statement_pdf_action(data)
 
     def action_print_statement_xlsx(self):
         data = self._statement_data()
