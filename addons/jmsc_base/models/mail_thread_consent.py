@@ -27,7 +27,5 @@ class MailThread(models.AbstractModel):
         Partner = self.env["res.partner"].sudo()
         refused = set()
         for purpose, partner_ids in by_purpose.items():
-            refused.update(
-                (pid, purpose) for pid in Partner.browse(partner_ids)._jmsc_consent_refused(purpose).ids
-            )
+            refused.update((pid, purpose) for pid in Partner.browse(partner_ids)._jmsc_consent_refused(purpose).ids)
         return [r for r in recipients if (r["id"], NOTIFICATION_PURPOSES.get(r.get("notif"))) not in refused]

@@ -26,9 +26,7 @@ class TestConsent(JmscBaseCommon):
 
     def _withdraw(self, consents, user=None, channel="whatsapp", **vals):
         env = self.env(user=user) if user else self.env
-        wizard = Form(
-            env["jmsc.consent.withdraw.wizard"].with_context(default_consent_ids=[Command.set(consents.ids)])
-        )
+        wizard = Form(env["jmsc.consent.withdraw.wizard"].with_context(default_consent_ids=[Command.set(consents.ids)]))
         wizard.channel = channel
         for fname, value in vals.items():
             setattr(wizard, fname, value)

@@ -63,9 +63,7 @@ class JmscHelpdeskReferral(models.Model):
         bases_by_type = {}
         for agency_type in self.agency_type_id:
             referrals = self.filtered(lambda r, t=agency_type: r.agency_type_id == t)
-            bases_by_type[agency_type] = referrals.ticket_id.jmsc_migrant_id._jmsc_consent_bases(
-                "sharing", agency_type
-            )
+            bases_by_type[agency_type] = referrals.ticket_id.jmsc_migrant_id._jmsc_consent_bases("sharing", agency_type)
         labels = dict(self._fields["jmsc_sharing_basis"]._description_selection(self.env))
         for referral in self:
             ticket = referral.ticket_id

@@ -70,12 +70,21 @@ class TestReferralConsent(JmscHelpdeskCommon):
         for user in (self.user_agent, self.user_case_manager, self.user_supervisor):
             with self.assertRefused("set by the system"):
                 referral.with_user(user).write({"jmsc_sharing_basis": "consent"})
-        referral = self._refer(case, user=self.user_case_manager, jmsc_sharing_basis="consent",
-                               jmsc_vital_interest=True, jmsc_basis_note="Still in hospital")
+        referral = self._refer(
+            case,
+            user=self.user_case_manager,
+            jmsc_sharing_basis="consent",
+            jmsc_vital_interest=True,
+            jmsc_basis_note="Still in hospital",
+        )
         self.assertEqual(referral.jmsc_sharing_basis, "vital_interest", "a basis given at creation is ignored")
         # Moving the referral to another agency type checks that type's consent.
         embassy = self.env["res.partner"].create(
-            {"name": "KBRI test", "is_company": True, "agency_type_id": self.env.ref("jmsc_base.agency_type_embassy").id}
+            {
+                "name": "KBRI test",
+                "is_company": True,
+                "agency_type_id": self.env.ref("jmsc_base.agency_type_embassy").id,
+            }
         )
         plain = self._case(user_id=self.user_agent.id, jmsc_migrant_id=self.migrant_cirebon.id)
         self._sharing_consent(self.migrant_cirebon)
@@ -100,7 +109,11 @@ class TestReferralConsent(JmscHelpdeskCommon):
 
         def emails_sent(case):
             return self.env["mail.mail"].search(
-                [("model", "=", "helpdesk.ticket"), ("res_id", "=", case.id), ("recipient_ids", "in", case.partner_id.ids)]
+                [
+                    ("model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", case.id),
+                    ("recipient_ids", "in", case.partner_id.ids),
+                ]
             )
 
         def close_new_case():

@@ -34,7 +34,8 @@ def migrate(cr, version):
         )
     cr.execute(
         SQL(
-            "UPDATE jmsc_consent SET agency_type_id = %s, note = %s WHERE purpose = 'sharing' AND agency_type_id IS NULL",
+            "UPDATE jmsc_consent SET agency_type_id = %s, note = %s "
+            "WHERE purpose = 'sharing' AND agency_type_id IS NULL",
             first,
             NOTE,
         )
