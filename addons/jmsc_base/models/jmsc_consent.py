@@ -49,7 +49,6 @@ class JmscConsent(models.Model):
     purpose = fields.Selection(CONSENT_PURPOSES, required=True, default="registry", tracking=True, index=True)
     agency_type_id = fields.Many2one(
         "jmsc.agency.type",
-        string="Agency Type",
         index=True,
         tracking=True,
         help="For sharing: the kind of agency the data may be shared with (BP3MI, police, embassy, ...).",

@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 """Consent per purpose (UU PDP 27/2022): which migrants' data may be processed for a purpose.
 
 Contract 7 (helper brief): ``partners._jmsc_consent_allows(purpose, agency_type=False)`` returns the subset of
