@@ -1,7 +1,7 @@
 {
     "name": "JMSC Base",
     "summary": "Jabar Migrant Service Center: migrant registry, agencies and roles",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
@@ -19,6 +19,7 @@
         "data/ir_cron_data.xml",
         "wizards/jmsc_anonymize_wizard_views.xml",
         "wizards/jmsc_agency_type_apply_wizard_views.xml",
+        "wizards/jmsc_consent_withdraw_wizard_views.xml",
         "views/jmsc_regency_views.xml",
         "views/jmsc_agency_type_views.xml",
         "views/res_partner_views.xml",

@@ -182,7 +182,7 @@ class TestStageAndDocuments(JmscBaseCommon):
         consent = self.env["jmsc.consent"].create({"partner_id": self.ani.id, "channel": "paper"})
         self.assertTrue(self.ani.has_active_consent)
         self.assertIn(self.ani, self.env["res.partner"].search([("has_active_consent", "=", True)]))
-        consent.action_withdraw()
+        consent._jmsc_withdraw("paper")  # action_withdraw now opens the wizard (who, when, how)
         self.assertEqual(consent.state, "withdrawn")
         self.assertFalse(self.ani.has_active_consent)
         with self.assertRaisesText(ValidationError, "withdrawn before"):

@@ -13,3 +13,5 @@ from . import jmsc_helpdesk_referral
 from . import jmsc_helpdesk_escalation
 from . import jmsc_helpdesk_sensitive_case
 from . import res_partner
+from . import jmsc_helpdesk_referral_consent
+from . import helpdesk_ticket_consent

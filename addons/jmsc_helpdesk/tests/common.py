@@ -96,7 +96,7 @@ class JmscHelpdeskCommon(JmscBaseCommon):
                 "current_country_id": cls.env.ref("base.my").id,
             }
         )
-        agency_type_bp3mi = cls.env.ref("jmsc_base.agency_type_bp3mi")
+        agency_type_bp3mi = cls.bp3mi_type = cls.env.ref("jmsc_base.agency_type_bp3mi")
         cls.agency_bp3mi = cls.env["res.partner"].create(
             {"name": "BP3MI Jawa Barat (test)", "is_company": True, "agency_type_id": agency_type_bp3mi.id}
         )

@@ -8,6 +8,14 @@ from .common import JmscHelpdeskCommon
 
 @tagged("post_install", "-at_install", "jmsc_helpdesk")
 class TestReferral(JmscHelpdeskCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Referrals share the migrant's data: the migrant consented to share with BP3MI (UU PDP).
+        cls.env["jmsc.consent"].create(
+            {"partner_id": cls.migrant_indramayu.id, "purpose": "sharing", "agency_type_id": cls.bp3mi_type.id}
+        )
+
     def _referral(self, **vals):
         case = self._case(user_id=self.user_agent.id)
         values = {

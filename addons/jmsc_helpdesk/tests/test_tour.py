@@ -25,6 +25,14 @@ class TestHotlineTour(HttpCase):
                 "regency_id": cls.env.ref("jmsc_base.regency_3212").id,
             }
         )
+        # The migrant consented to share their data with BP3MI: the referral goes through (UU PDP).
+        cls.env["jmsc.consent"].create(
+            {
+                "partner_id": cls.migrant.id,
+                "purpose": "sharing",
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_bp3mi").id,
+            }
+        )
         cls.bp3mi = cls.env["res.partner"].create(
             {
                 "name": "BP3MI Tour Bandung",

@@ -91,6 +91,8 @@ class TestAccess(LtsaCommon):
             self.env["jmsc.ltsa.request"].with_user(self.jmsc_user).search([])
 
     def test_portal_sees_own_requests(self):
+        # A migrant's portal account needs her consent to portal access (UU PDP).
+        self.env["jmsc.consent"].create({"partner_id": self.migrant.id, "purpose": "portal"})
         portal = self.env["res.users"].create(
             {
                 "name": "Sari portal",

@@ -123,6 +123,8 @@ class TestPublicPages(HttpCase, LtsaCommon):
         self.assertIn("TA-001", issued.text)
 
     def test_portal_migrant_sees_own_requests(self):
+        # A migrant's portal account needs her consent to portal access (UU PDP).
+        self.env["jmsc.consent"].create({"partner_id": self.migrant.id, "purpose": "portal"})
         portal = self.env["res.users"].create(
             {
                 "name": "Sari portal",
