@@ -24,6 +24,23 @@ class ResPartner(models.Model):
         ("nik_unique", "unique(nik)", "This NIK is already registered for another person."),
     ]
 
+    @api.depends("id_numbers.name", "id_numbers.category_id", "id_numbers.active")
+    def _compute_nik(self):
+        """The NIK is the number of the active KTP document (partner_identification's pattern)."""
+        self._compute_identification("nik", "KTP")
+
+    def _inverse_nik(self):
+        # write() checked the field's group (identity) and the write access on the partner.
+        self.sudo()._inverse_identification("nik", "KTP")
+
+    @api.depends("id_numbers.name", "id_numbers.category_id", "id_numbers.active")
+    def _compute_kk_number(self):
+        self._compute_identification("kk_number", "KK")
+
+    def _inverse_kk_number(self):
+        # write() checked the field's group (identity) and the write access on the partner.
+        self.sudo()._inverse_identification("kk_number", "KK")
+
     @api.depends("nik")
     def _compute_nik_region(self):
         codes = {p.nik[:4] for p in self if p.nik and len(p.nik) >= 4}
