@@ -122,7 +122,19 @@ class JmscExpiryItem(models.Model):
 
     @api.model
     def _search(self, domain, *args, **kwargs):
+        self._jmsc_flush_sources()
         return super()._search(expression.AND([domain, self._jmsc_visible_domain()]), *args, **kwargs)
+
+    @api.model
+    def _jmsc_flush_sources(self):
+        """The view reads the source tables: write their pending values first."""
+        for name in self.env["jmsc.expiry.mixin"]._jmsc_expiry_models():
+            model = self.env[name]
+            fnames = ["expiry_date", "expiry_state", "expiry_reminder_level", "expiry_user_id"]
+            if model._expiry_partner_field:
+                fnames.append(model._expiry_partner_field)
+            model.flush_model(fnames)
+        self.env["res.partner"].flush_model(["regency_id"])
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

@@ -250,7 +250,9 @@ class TestExpiryEngine(JmscBaseCommon):
     def test_cron_queries_do_not_grow_with_records(self):
         def count(n, offset):
             for i in range(n):
-                self._doc(self.ani, "jmsc_base.doc_type_medical", f"Q{offset + i}", 20 + i)
+                migrant = self._create_migrant(f"Q{offset + i}", make_nik(1, 1, 1990, serial=offset + i + 1))
+                migrant.user_id = self.officer
+                self._doc(migrant, "jmsc_base.doc_type_medical", f"Q{offset + i}", 20 + i)
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.cr.sql_log_count
