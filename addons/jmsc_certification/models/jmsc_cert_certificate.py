@@ -258,6 +258,13 @@ class JmscCertCertificate(models.Model):
     def _expiry_state_changed(self):
         self._update_expiry_status()
 
+    def _jmsc_expiry_run(self):
+        super()._jmsc_expiry_run()
+        # Certificates issued with a past date are valid until the job first sees them.
+        self.search(
+            [("state", "in", ("valid", "expiring")), ("expiry_date", "<", fields.Date.context_today(self))]
+        )._update_expiry_status()
+
     @api.model
     def _cron_update_status(self):
         """The certificates' part of the daily expiry job (jmsc_base's jmsc.expiry.mixin)."""

@@ -49,6 +49,7 @@ class TestExpiryList(CertificationCommon):
                 "date_end": today - relativedelta(months=11),
             }
         )
+        batch.action_open()
         enrolment = self.env["jmsc.training.enrolment"].create({"partner_id": migrant.id, "batch_id": batch.id})
         enrolment._write_guarded({"state": "completed", "date_completed": today - relativedelta(months=12, days=-55)})
         self.assertEqual(enrolment.expiry_date, today + relativedelta(days=54))
@@ -73,10 +74,10 @@ class TestExpiryList(CertificationCommon):
         found = {(item.kind, item.res_model, item.res_id) for item in items}
         self.assertLessEqual(expected, found)
         self.assertEqual(len({kind for kind, _model, _id in expected}), 6)
-        # Each got its 90-day reminder from the one job (the training certificate its 60-day one).
-        for record in (document, certificate, self.assessor, placement, licence):
+        # Each got its first reminder from the one job, at the level of its model's rules.
+        for record in (document, certificate, self.assessor, licence):
             self.assertEqual(record.expiry_reminder_level, 90, record._name)
-        self.assertEqual(enrolment.expiry_reminder_level, 60)
+        self.assertEqual((placement.expiry_reminder_level, enrolment.expiry_reminder_level), (60, 60))
         self.assertEqual(certificate.state, "expiring")
         # The provincial officer sees the migrant's items; the LSP staff of another LSP sees not this certificate.
         provincial = (
