@@ -260,9 +260,9 @@ class JmscCertCertificate(models.Model):
 
     def _jmsc_expiry_run(self):
         super()._jmsc_expiry_run()
-        # Certificates issued with a past date are valid until the job first sees them.
+        # The status follows the expiry state, also for certificates issued already expiring or expired.
         self.search(
-            [("state", "in", ("valid", "expiring")), ("expiry_date", "<", fields.Date.context_today(self))]
+            [("state", "in", ("valid", "expiring")), ("expiry_state", "in", ("expiring", "expired"))]
         )._update_expiry_status()
 
     @api.model
