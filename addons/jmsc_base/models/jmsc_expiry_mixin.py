@@ -73,9 +73,10 @@ class JmscExpiryMixin(models.AbstractModel):
                 record.expiry_state = "expiring"
 
     def init(self):
-        super().init()
+        result = super().init()
         if not self._abstract and "jmsc.expiry.item" in self.env:
             self.env["jmsc.expiry.item"]._jmsc_rebuild_view()
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -34,9 +34,7 @@ class JmscExpiryRule(models.Model):
         help="Only for documents of this category; its rules replace the general rules of documents.",
     )
     days_before = fields.Integer(string="Days Before Expiry", required=True, default=30)
-    activity_type_id = fields.Many2one(
-        "mail.activity.type", string="Activity Type", help="Empty: To-Do.", ondelete="set null"
-    )
+    activity_type_id = fields.Many2one("mail.activity.type", help="Empty: To-Do.", ondelete="set null")
     notify_responsible = fields.Boolean(
         string="Tell the Responsible Officer", default=True, help="Schedules an activity for the responsible user."
     )

@@ -259,11 +259,12 @@ class JmscCertCertificate(models.Model):
         self._update_expiry_status()
 
     def _jmsc_expiry_run(self):
-        super()._jmsc_expiry_run()
+        result = super()._jmsc_expiry_run()
         # The status follows the expiry state, also for certificates issued already expiring or expired.
         self.search(
             [("state", "in", ("valid", "expiring")), ("expiry_state", "in", ("expiring", "expired"))]
         )._update_expiry_status()
+        return result
 
     @api.model
     def _cron_update_status(self):
