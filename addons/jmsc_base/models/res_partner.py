@@ -13,7 +13,6 @@ MIGRATION_STAGES = [
     ("returned", "Returned (Purna PMI)"),
     ("cancelled", "Cancelled"),
 ]
-EXPIRY_WARNING_DAYS = 90
 
 _logger = logging.getLogger(__name__)
 
