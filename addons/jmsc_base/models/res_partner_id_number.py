@@ -3,6 +3,9 @@ from odoo.exceptions import ValidationError
 
 # Categories whose number is a field of the partner (res_partner_nik.py): code -> partner field.
 IDENTITY_FIELDS = {"KTP": "nik", "KK": "kk_number"}
+# Context value only the partner's inverse holds (a JSON-RPC client cannot send a Python object): the
+# document comes from the partner's field, which the partner's constraint has just checked.
+IDENTITY_CHECKED = object()
 
 
 class ResPartnerIdNumber(models.Model):
@@ -28,20 +31,26 @@ class ResPartnerIdNumber(models.Model):
         created (one document per number, whichever way it was entered first)."""
         vals_list = [self._jmsc_clean_identity_vals(dict(vals)) for vals in vals_list]
         existing = {}
-        for index, vals in enumerate(vals_list):
-            category = self.env["res.partner.id_category"].browse(vals.get("category_id"))
-            if category.code in IDENTITY_FIELDS and vals.get("partner_id") and vals.get("name"):
-                # sudo: finds only the document with the very number the caller is entering for this person
-                document = self.sudo().search(
-                    [
-                        ("partner_id", "=", vals["partner_id"]),
-                        ("category_id", "=", category.id),
-                        ("name", "=", vals["name"]),
-                    ],
-                    limit=1,
-                )
-                if document:
-                    existing[index] = self.browse(document.id)
+        identity_categories = self.env["res.partner.id_category"].search([("code", "in", list(IDENTITY_FIELDS))])
+        wanted = [
+            (index, vals)
+            for index, vals in enumerate(vals_list)
+            if vals.get("category_id") in identity_categories.ids and vals.get("partner_id") and vals.get("name")
+        ]
+        if wanted and self.env.context.get("jmsc_identity_checked") is not IDENTITY_CHECKED:
+            # sudo: finds only documents with the very numbers the caller is entering for these persons
+            found = self.sudo().search(
+                [
+                    ("partner_id", "in", [vals["partner_id"] for _index, vals in wanted]),
+                    ("category_id", "in", identity_categories.ids),
+                    ("name", "in", [vals["name"] for _index, vals in wanted]),
+                ]
+            )
+            by_key = {(d.partner_id.id, d.category_id.id, d.name): d.id for d in found}
+            for index, vals in wanted:
+                document_id = by_key.get((vals["partner_id"], vals["category_id"], vals["name"]))
+                if document_id:
+                    existing[index] = self.browse(document_id)
         created = iter(super().create([vals for index, vals in enumerate(vals_list) if index not in existing]))
         documents = self.browse()
         for index, vals in enumerate(vals_list):
@@ -69,6 +78,8 @@ class ResPartnerIdNumber(models.Model):
     @api.constrains("name", "category_id", "partner_id", "active")
     def _check_identity_number(self):
         """A KTP number is the partner's NIK, a KK number its family card: the partner's checks apply."""
+        if self.env.context.get("jmsc_identity_checked") is IDENTITY_CHECKED:
+            return
         identity = self.filtered(lambda document: document.category_id.code in IDENTITY_FIELDS)
         for document in identity.filtered("active"):
             others = document.partner_id.id_numbers.filtered(

@@ -30,7 +30,9 @@ class TestStageAndDocuments(JmscBaseCommon):
     def _give_required_documents(self, partner, valid_until=None):
         valid_until = valid_until or self.today + relativedelta(years=2)
         for serial, xmlid in enumerate(REQUIRED):
-            self._add_document(partner, xmlid, f"DOC-{partner.id}-{serial}", valid_until=valid_until)
+            # The KTP's number is the NIK (one NIK): entering it completes the KTP the NIK created.
+            number = partner.nik if xmlid == "jmsc_base.doc_type_ktp" else f"DOC-{partner.id}-{serial}"
+            self._add_document(partner, xmlid, number, valid_until=valid_until)
 
     def test_required_documents_are_configured(self):
         required = self.env["res.partner.id_category"].search([("jmsc_required_for_departure", "=", True)])
