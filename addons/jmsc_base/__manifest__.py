@@ -1,7 +1,7 @@
 {
     "name": "JMSC Base",
     "summary": "Jabar Migrant Service Center: migrant registry, agencies and roles",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
@@ -10,6 +10,7 @@
     "data": [
         "security/jmsc_base_security.xml",
         "security/jmsc_village_security.xml",
+        "security/jmsc_identity_security.xml",
         "security/ir.model.access.csv",
         "data/jmsc_regency_data.xml",
         "data/jmsc_area_data.xml",
@@ -17,6 +18,7 @@
         "data/jmsc_agency_type_data.xml",
         "data/res_partner_id_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/jmsc_expiry_rule_data.xml",
         "wizards/jmsc_anonymize_wizard_views.xml",
         "wizards/jmsc_agency_type_apply_wizard_views.xml",
         "wizards/jmsc_consent_withdraw_wizard_views.xml",
@@ -31,6 +33,8 @@
         "views/jmsc_base_portal_templates.xml",
         "views/jmsc_dashboard_views.xml",
         "views/jmsc_base_menus.xml",
+        "views/jmsc_expiry_views.xml",
+        "report/jmsc_expiry_reports.xml",
         "data/res_groups_home_data.xml",
         "report/jmsc_migrant_reports.xml",
         "report/jmsc_migrant_profile_templates.xml",

@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "data/jmsc_agency_type_data.xml",
         "data/ir_sequence_data.xml",
+        "data/jmsc_expiry_rule_data.xml",
         "wizards/jmsc_training_wizard_views.xml",
         "views/jmsc_training_programme_views.xml",
         "views/jmsc_training_room_views.xml",

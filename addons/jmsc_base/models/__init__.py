@@ -1,3 +1,5 @@
+from . import jmsc_expiry_mixin
+from . import jmsc_expiry_rule
 from . import jmsc_regency
 from . import jmsc_agency_type
 from . import res_partner
@@ -13,6 +15,9 @@ from . import jmsc_placement
 from . import jmsc_consent
 from . import res_partner_id_category
 from . import res_partner_id_number
+from . import jmsc_expiry_item
+from . import res_partner_consent
+from . import jmsc_agency_licence
 from . import res_users
 from . import res_groups
 from . import jmsc_rate_limit

@@ -7,8 +7,11 @@ class JmscPlacement(models.Model):
 
     _name = "jmsc.placement"
     _description = "Placement Abroad"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.expiry.mixin"]
     _order = "departure_date desc, contract_start desc, id desc"
+
+    _expiry_kind = "placement"
+    _expiry_date_field = "contract_end"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -48,6 +51,7 @@ class JmscPlacement(models.Model):
     agreement_number = fields.Char(string="Placement Agreement Number", tracking=True)
     contract_start = fields.Date()
     contract_end = fields.Date()
+    expiry_date = fields.Date(related="contract_end", store=True, readonly=True, string="Contract Expiry Date")
     salary = fields.Monetary(currency_field="currency_id", groups="jmsc_base.group_jmsc_manager", tracking=True)
     currency_id = fields.Many2one("res.currency", default=lambda self: self.env.company.currency_id)
     departure_date = fields.Date(tracking=True)
@@ -59,6 +63,13 @@ class JmscPlacement(models.Model):
         index=True,
         tracking=True,
     )
+
+    @api.model
+    def _expiry_kind_label(self):
+        return self.env._("Placement Contract")
+
+    def _expiry_domain(self, purpose="list"):
+        return [("state", "in", ("planned", "active"))]
 
     @api.depends("partner_id", "country_id", "employer")
     def _compute_display_name(self):

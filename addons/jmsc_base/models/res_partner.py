@@ -13,7 +13,6 @@ MIGRATION_STAGES = [
     ("returned", "Returned (Purna PMI)"),
     ("cancelled", "Cancelled"),
 ]
-EXPIRY_WARNING_DAYS = 90
 
 _logger = logging.getLogger(__name__)
 
@@ -35,9 +34,27 @@ class ResPartner(models.Model):
     jmsc_reference = fields.Char(
         string="Migrant Reference", compute="_compute_jmsc_reference", help="Printed reference, without the NIK."
     )
-    nik = fields.Char(string="NIK", index=True, copy=False, tracking=True, groups="jmsc_base.group_jmsc_identity")
+    # The KTP and KK identity documents (res.partner.id_number) hold these numbers: res_partner_nik.py.
+    nik = fields.Char(
+        string="NIK",
+        index=True,
+        copy=False,
+        tracking=True,
+        groups="jmsc_base.group_jmsc_identity",
+        compute="_compute_nik",
+        inverse="_inverse_nik",
+        store=True,
+        readonly=False,
+    )
     kk_number = fields.Char(
-        string="Family Card (KK) Number", copy=False, tracking=True, groups="jmsc_base.group_jmsc_identity"
+        string="Family Card (KK) Number",
+        copy=False,
+        tracking=True,
+        groups="jmsc_base.group_jmsc_identity",
+        compute="_compute_kk_number",
+        inverse="_inverse_kk_number",
+        store=True,
+        readonly=False,
     )
     place_of_birth = fields.Char()
     marital_status = fields.Selection(

@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..tools import nik as nik_tools
+from .res_partner_id_number import IDENTITY_CHECKED
 
 
 class ResPartner(models.Model):
@@ -23,6 +24,54 @@ class ResPartner(models.Model):
     _sql_constraints = [
         ("nik_unique", "unique(nik)", "This NIK is already registered for another person."),
     ]
+
+    @api.depends("id_numbers.name", "id_numbers.category_id", "id_numbers.active")
+    def _compute_nik(self):
+        """The NIK is the number of the active KTP document (partner_identification's pattern)."""
+        self._compute_identification("nik", "KTP")
+
+    def _inverse_nik(self):
+        self._jmsc_inverse_identity("nik", "KTP")
+
+    @api.depends("id_numbers.name", "id_numbers.category_id", "id_numbers.active")
+    def _compute_kk_number(self):
+        self._compute_identification("kk_number", "KK")
+
+    def _inverse_kk_number(self):
+        self._jmsc_inverse_identity("kk_number", "KK")
+
+    def _jmsc_inverse_identity(self, field_name, code):
+        """partner_identification's ``_inverse_identification``, for a whole batch at once: the field's value
+        becomes the number of the partner's one active document of the category (created, renamed, or
+        archived when the field is emptied). The partner's own constraint has checked the value."""
+        # sudo: write() checked the field's group (identity) and the write access on these partners.
+        partners = self.sudo()
+        category = self.env["res.partner.id_category"].sudo().search([("code", "=", code)], limit=1)
+        if not category:
+            category = self.env["res.partner.id_category"].sudo().create({"code": code, "name": code})
+        to_create = []
+        for partner in partners:
+            documents = partner.id_numbers.filtered(lambda d: d.category_id == category and d.active)
+            value = partner[field_name]
+            if len(documents) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s has several %(category)s documents: archive all but one.",
+                        name=partner.display_name,
+                        category=category.name,
+                    )
+                )
+            if not documents:
+                if value:
+                    to_create.append({"partner_id": partner.id, "category_id": category.id, "name": value})
+            elif not value:
+                documents.with_context(jmsc_identity_checked=IDENTITY_CHECKED).active = False
+            elif documents.name != value:
+                documents.with_context(jmsc_identity_checked=IDENTITY_CHECKED).name = value
+        if to_create:
+            self.env["res.partner.id_number"].sudo().with_context(jmsc_identity_checked=IDENTITY_CHECKED).create(
+                to_create
+            )
 
     @api.depends("nik")
     def _compute_nik_region(self):

@@ -2,3 +2,4 @@ from . import xlsx_style
 from . import migrant_registry_xlsx
 from . import migrant_statistics_xlsx
 from . import kantong_pmi_xlsx
+from . import expiry_list_xlsx

@@ -19,3 +19,5 @@ from . import test_landing_dashboard
 from . import test_tour_officer
 from . import test_shared_bases
 from . import test_consent
+from . import test_expiry
+from . import test_nik_document

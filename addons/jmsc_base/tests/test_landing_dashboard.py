@@ -166,7 +166,8 @@ class TestDashboard(JmscBaseCommon):
             {"partner_id": self.ani.id, "member_id": relative.id, "relation": "mother"}
         )
         ani = self.ani.with_user(self.user_regency)
-        self.assertEqual((ani.document_count, ani.family_member_count, ani.consent_count), (1, 1, 1))
+        # Two documents: the one of the set-up and the KTP that holds the NIK (one NIK).
+        self.assertEqual((ani.document_count, ani.family_member_count, ani.consent_count), (2, 1, 1))
         action = ani.action_view_family_members()
         self.assertEqual(
             self.env[action["res_model"]].with_user(self.user_regency).search(action["domain"]).member_id, relative

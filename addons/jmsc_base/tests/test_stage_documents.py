@@ -30,7 +30,9 @@ class TestStageAndDocuments(JmscBaseCommon):
     def _give_required_documents(self, partner, valid_until=None):
         valid_until = valid_until or self.today + relativedelta(years=2)
         for serial, xmlid in enumerate(REQUIRED):
-            self._add_document(partner, xmlid, f"DOC-{partner.id}-{serial}", valid_until=valid_until)
+            # The KTP's number is the NIK (one NIK): entering it completes the KTP the NIK created.
+            number = partner.nik if xmlid == "jmsc_base.doc_type_ktp" else f"DOC-{partner.id}-{serial}"
+            self._add_document(partner, xmlid, number, valid_until=valid_until)
 
     def test_required_documents_are_configured(self):
         required = self.env["res.partner.id_category"].search([("jmsc_required_for_departure", "=", True)])
@@ -94,43 +96,11 @@ class TestStageAndDocuments(JmscBaseCommon):
         valid = self._add_document(self.ani, "jmsc_base.doc_type_passport", "C1", self.today + relativedelta(days=200))
         expiring = self._add_document(self.ani, "jmsc_base.doc_type_visa", "V1", self.today + relativedelta(days=60))
         expired = self._add_document(self.ani, "jmsc_base.doc_type_medical", "M1", self.today - relativedelta(days=1))
-        forever = self._add_document(self.ani, "jmsc_base.doc_type_ktp", "K1")
+        forever = self._add_document(self.ani, "jmsc_base.doc_type_bpjs", "B1")
         self.assertEqual(
             (valid | expiring | expired | forever).mapped("expiry_state"), ["valid", "expiring", "expired", "valid"]
         )
         self.assertIn(self.ani, self.env["res.partner"].search([("id_numbers.expiry_state", "=", "expiring")]))
-
-    def test_cron_refreshes_states_and_raises_each_reminder_once(self):
-        passport = self._add_document(
-            self.ani, "jmsc_base.doc_type_passport", "C2", self.today + relativedelta(days=85)
-        )
-        visa = self._add_document(self.ani, "jmsc_base.doc_type_visa", "V2", self.today + relativedelta(days=20))
-        later = self._add_document(self.ani, "jmsc_base.doc_type_medical", "M2", self.today + relativedelta(days=200))
-        # A stale state, as if the document had been stored long ago.
-        self.env.cr.execute("UPDATE res_partner_id_number SET expiry_state = 'valid' WHERE id = %s", [passport.id])
-        passport.invalidate_recordset(["expiry_state"])
-        Activity = self.env["mail.activity"]
-        domain = [("res_model", "=", "res.partner"), ("res_id", "=", self.ani.id)]
-        self.assertFalse(Activity.search(domain))
-        self.env["res.partner.id_number"]._cron_jmsc_document_expiry()
-        activities = Activity.search(domain)
-        self.assertEqual(len(activities), 2)
-        self.assertTrue(any("C2" in a.summary for a in activities))
-        self.assertTrue(any("V2" in a.summary for a in activities))
-        self.assertEqual(passport.expiry_state, "expiring")
-        self.assertEqual((passport.jmsc_reminder_days, visa.jmsc_reminder_days, later.jmsc_reminder_days), (90, 30, 0))
-        # Running again the same day raises nothing new.
-        self.env["res.partner.id_number"]._cron_jmsc_document_expiry()
-        self.assertEqual(len(Activity.search(domain)), 2)
-        # Sixty days later the passport enters the 30-day window: one more reminder.
-        passport.valid_until = self.today + relativedelta(days=25)
-        passport.jmsc_reminder_days = 90
-        self.env["res.partner.id_number"]._cron_jmsc_document_expiry()
-        self.assertEqual(len(Activity.search(domain)), 3)
-        self.assertEqual(passport.jmsc_reminder_days, 30)
-        # A renewed document starts over.
-        passport.valid_until = self.today + relativedelta(years=5)
-        self.assertEqual((passport.jmsc_reminder_days, passport.expiry_state), (0, "valid"))
 
     def test_placements_set_current_country(self):
         self.assertFalse(self.ani.current_country_id)

@@ -45,7 +45,8 @@ class TestTourOfficer(HttpCase):
         migrant = self.env["res.partner"].search([("nik", "=", "3212015206960088")])
         self.assertEqual(migrant.name, "Tour Warsini Binti Darma")
         self.assertEqual(migrant.regency_id, self.env.ref("jmsc_base.regency_3212"))
-        self.assertEqual(migrant.id_numbers.mapped("name"), ["C4455667"])
+        # The passport typed in the tour, and the KTP that holds the NIK (one NIK).
+        self.assertEqual(sorted(migrant.id_numbers.mapped("name")), ["3212015206960088", "C4455667"])
         self.assertEqual(migrant.create_uid, officer)
 
         reports = {name: (uid, ids, result) for name, uid, ids, result in rendered}

@@ -6,9 +6,12 @@ class JmscCertAssessor(models.Model):
 
     _name = "jmsc.cert.assessor"
     _description = "Competency Assessor"
-    _inherit = ["mail.thread", "jmsc.cert.lsp.mixin"]
+    _inherit = ["mail.thread", "jmsc.cert.lsp.mixin", "jmsc.expiry.mixin"]
     _order = "name"
     _rec_names_search = ["name", "registration_number"]
+
+    _expiry_kind = "assessor"
+    _expiry_date_field = "licence_expiry"
 
     partner_id = fields.Many2one("res.partner", string="Contact", required=True, index=True, ondelete="restrict")
     name = fields.Char(related="partner_id.name", store=True, readonly=True)
@@ -17,6 +20,7 @@ class JmscCertAssessor(models.Model):
         string="Registration Number (MET)", required=True, index=True, copy=False, tracking=True
     )
     licence_expiry = fields.Date(required=True, tracking=True)
+    expiry_date = fields.Date(related="licence_expiry", store=True, readonly=True, string="Licence Expiry Date")
     licence_state = fields.Selection([("valid", "Valid"), ("expired", "Expired")], compute="_compute_licence_state")
     lsp_id = fields.Many2one(
         "res.partner", string="LSP", required=True, index=True, domain=[("agency_type_id.code", "=", "lsp")]
@@ -41,6 +45,10 @@ class JmscCertAssessor(models.Model):
             "The registration number (MET) of an assessor must be unique.",
         ),
     ]
+
+    @api.model
+    def _expiry_kind_label(self):
+        return self.env._("Assessor Licence")
 
     @api.depends("licence_expiry")
     def _compute_licence_state(self):

@@ -16,7 +16,6 @@ CERTIFICATE_STATES = [
     ("suspended", "Suspended"),
     ("revoked", "Revoked"),
 ]
-REMINDER_DAYS = (90, 30)
 
 
 def new_token():
@@ -28,8 +27,10 @@ class JmscCertCertificate(models.Model):
 
     _name = "jmsc.cert.certificate"
     _description = "Competency Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "jmsc.expiry.mixin"]
     _order = "issue_date desc, id desc"
+
+    _expiry_kind = "certificate"
 
     # Business fields written only through _write_protected().
     _PROTECTED_FIELDS = frozenset(
@@ -46,7 +47,6 @@ class JmscCertCertificate(models.Model):
             "status_date",
             "token",
             "previous_certificate_id",
-            "reminder_days",
         }
     )
 
@@ -71,12 +71,10 @@ class JmscCertCertificate(models.Model):
         "jmsc.cert.certificate", string="Renews", readonly=True, index=True, ondelete="restrict"
     )
     renewal_ids = fields.One2many("jmsc.cert.certificate", "previous_certificate_id", string="Renewed By")
-    reminder_days = fields.Integer(
-        readonly=True, default=0, help="The last expiry reminder raised (90 or 30 days ahead); 0 for none."
-    )
     user_id = fields.Many2one(
         "res.users", string="Responsible", default=lambda self: self.env.user, help="Receives the expiry reminders."
     )
+    expiry_user_id = fields.Many2one(related="user_id", store=True, readonly=False, string="Reminder Recipient")
     verification_url = fields.Char(compute="_compute_verification_url")
 
     _sql_constraints = [
@@ -110,7 +108,6 @@ class JmscCertCertificate(models.Model):
                     "registration_number": self.env["ir.sequence"].sudo().next_by_code("jmsc.cert.registration"),
                     "token": new_token(),
                     "state": "valid",
-                    "reminder_days": 0,
                 }
             )
         return super().create(vals_list)
@@ -251,39 +248,34 @@ class JmscCertCertificate(models.Model):
         return " ".join(word[:2] + "*" * max(len(word) - 2, 1) if len(word) > 2 else word[:1] + "*" for word in words)
 
     @api.model
-    def _cron_update_status(self):
+    def _expiry_kind_label(self):
+        return self.env._("Competency Certificate")
+
+    def _expiry_domain(self, purpose="list"):
+        states = ("valid", "expiring") if purpose == "reminder" else ("valid", "expiring", "expired")
+        return [("state", "in", states)]
+
+    def _expiry_state_changed(self):
+        self._update_expiry_status()
+
+    def _jmsc_expiry_run(self):
+        result = super()._jmsc_expiry_run()
+        # The status follows the expiry state, also for certificates issued already expiring or expired.
         self.search(
-            [
-                ("state", "in", ("valid", "expiring")),
-                ("expiry_date", "<=", fields.Date.context_today(self) + timedelta(days=max(REMINDER_DAYS))),
-            ]
+            [("state", "in", ("valid", "expiring")), ("expiry_state", "in", ("expiring", "expired"))]
         )._update_expiry_status()
+        return result
+
+    @api.model
+    def _cron_update_status(self):
+        """The certificates' part of the daily expiry job (jmsc_base's jmsc.expiry.mixin)."""
+        self.env["jmsc.expiry.mixin"]._cron_jmsc_expiry([self._name])
 
     def _update_expiry_status(self):
-        """Mark expiring/expired certificates and raise one reminder at 90 and one at 30 days ahead."""
-        today = fields.Date.context_today(self)
-        activity_type = self.env.ref("jmsc_certification.mail_activity_type_certificate_expiry")
-        for certificate in self.filtered(lambda c: c.state in ("valid", "expiring")):
-            days_left = (certificate.expiry_date - today).days
-            vals = {}
-            if days_left < 0:
-                vals["state"] = "expired"
-            elif days_left <= max(REMINDER_DAYS):
-                vals["state"] = "expiring"
-                due = [d for d in REMINDER_DAYS if days_left <= d]
-                reminder = min(due)
-                if certificate.reminder_days == 0 or reminder < certificate.reminder_days:
-                    # quick update: no notification email, so a reinstatement by a user without email works.
-                    certificate.with_context(mail_activity_quick_update=True).activity_schedule(
-                        activity_type_id=activity_type.id,
-                        date_deadline=today,
-                        summary=self.env._(
-                            "Certificate %(number)s expires in %(days)s days", number=certificate.name, days=days_left
-                        ),
-                        user_id=(certificate.user_id or certificate.create_uid).id,
-                    )
-                    vals["reminder_days"] = reminder
-            if vals.get("state") == certificate.state:
-                vals.pop("state")
-            if vals:
-                certificate._write_protected(vals)
+        """A valid or expiring certificate takes its expiry state (reminders: the expiry job's rules)."""
+        active = self.filtered(lambda c: c.state in ("valid", "expiring"))
+        self.env.add_to_compute(self._fields["expiry_state"], active)
+        for state in ("valid", "expiring", "expired"):
+            certificates = active.filtered(lambda c, state=state: c.expiry_state == state and c.state != state)
+            if certificates:
+                certificates._write_protected({"state": state})

@@ -6,3 +6,4 @@ from . import test_reports
 from . import test_tour
 from . import test_guards
 from . import test_access_matrix
+from . import test_expiry_list

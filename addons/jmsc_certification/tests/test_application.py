@@ -15,7 +15,8 @@ class TestApplication(CertificationCommon):
         )
         application.action_submit()
         self.assertFalse(application.is_eligible)
-        self.assertEqual(application.missing_document_category_ids, self.doc_ktp | self.doc_medical)
+        # The NIK is the number of the KTP document (one NIK): a migrant with a NIK holds a KTP.
+        self.assertEqual(application.missing_document_category_ids, self.doc_medical)
         self.assertIn("✘", application.checklist_html)
         with self.assertRaisesRegex(UserError, self.doc_medical.name):
             application.action_verify()

@@ -142,7 +142,7 @@ class TestCertificate(CertificationCommon):
             cron()
         self.assertEqual(certificate.state, "expiring")
         self.assertEqual(len(self._activities(certificate)), 1)
-        self.assertEqual(certificate.reminder_days, 90)
+        self.assertEqual(certificate.expiry_reminder_level, 90)
 
         with freeze_time(expiry - timedelta(days=60)):
             cron()
@@ -152,7 +152,7 @@ class TestCertificate(CertificationCommon):
             cron()
             cron()
         self.assertEqual(len(self._activities(certificate)), 2)
-        self.assertEqual(certificate.reminder_days, 30)
+        self.assertEqual(certificate.expiry_reminder_level, 30)
         self.assertEqual(self._activities(certificate).user_id, self.env.user)
 
         with freeze_time(expiry):
@@ -169,7 +169,7 @@ class TestCertificate(CertificationCommon):
             self.env["jmsc.cert.certificate"]._cron_update_status()
             self.env["jmsc.cert.certificate"]._cron_update_status()
         self.assertEqual(len(self._activities(certificate)), 1)
-        self.assertEqual(certificate.reminder_days, 30)
+        self.assertEqual(certificate.expiry_reminder_level, 30)
 
     def test_suspended_and_revoked_are_left_alone_by_the_cron(self):
         certificate = self._issue_certificate(self.migrant_2, issue_date=self.today - relativedelta(years=3, days=2))

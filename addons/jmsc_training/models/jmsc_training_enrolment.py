@@ -18,9 +18,11 @@ class JmscTrainingEnrolment(models.Model):
 
     _name = "jmsc.training.enrolment"
     _description = "Training Enrolment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "jmsc.expiry.mixin"]
     _order = "batch_id, state, date_applied, id"
     _rec_name = "partner_id"
+
+    _expiry_kind = "training"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -82,7 +84,29 @@ class JmscTrainingEnrolment(models.Model):
     verification_token = fields.Char(copy=False, readonly=True, groups="base.group_user")
     verification_url = fields.Char(compute="_compute_verification_url")
     date_completed = fields.Date(copy=False, readonly=True, tracking=True)
+    expiry_date = fields.Date(
+        string="Certificate Valid Until",
+        compute="_compute_expiry_date",
+        store=True,
+        help="Completion date plus the programme's certificate validity; empty when it does not expire.",
+    )
     note = fields.Text()
+
+    @api.depends("state", "date_completed", "programme_id.certificate_validity_months")
+    def _compute_expiry_date(self):
+        for enrolment in self:
+            months = enrolment.programme_id.certificate_validity_months
+            if enrolment.state == "completed" and enrolment.date_completed and months > 0:
+                enrolment.expiry_date = enrolment.date_completed + relativedelta(months=months, days=-1)
+            else:
+                enrolment.expiry_date = False
+
+    @api.model
+    def _expiry_kind_label(self):
+        return self.env._("Training Certificate")
+
+    def _expiry_domain(self, purpose="list"):
+        return [("state", "=", "completed")]
 
     _sql_constraints = [
         ("certificate_number_unique", "unique(certificate_number)", "A certificate number must be unique."),

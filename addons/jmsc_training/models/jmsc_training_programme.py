@@ -45,6 +45,11 @@ class JmscTrainingProgramme(models.Model):
         "jmsc.training.programme",
         help="A programme the trainee must have completed first.",
     )
+    certificate_validity_months = fields.Integer(
+        string="Certificate Validity (Months)",
+        tracking=True,
+        help="How long a training certificate of this programme stays valid; 0: it does not expire.",
+    )
     min_age = fields.Integer(string="Minimum Age")
     max_age = fields.Integer(string="Maximum Age")
     required_stage = fields.Selection(MIGRATION_STAGES, help="The migration stage a trainee must be at.")

@@ -1,0 +1,83 @@
+"""One NIK: the partner's NIK and KK become the numbers of its KTP and KK documents.
+
+Before 18.0.1.1.0 both existed unlinked. The partner's fields were validated, the documents were not:
+the partner's value wins. A missing document is created; a document with another number takes the
+partner's number (keeping its scan and dates); extra documents of the same category are archived.
+"""
+
+import logging
+
+from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    env = api.Environment(cr, SUPERUSER_ID, {"active_test": False, "tracking_disable": True})
+    Document = env["res.partner.id_number"]
+    for field, code in (("nik", "KTP"), ("kk_number", "KK")):
+        category = env["res.partner.id_category"].search([("code", "=", code)], limit=1)
+        if not category:
+            continue
+        column = SQL.identifier(field)
+        cr.execute(SQL("SELECT id, %s FROM res_partner WHERE %s IS NOT NULL AND %s != ''", column, column, column))
+        numbers = dict(cr.fetchall())
+        documents = Document.search([("partner_id", "in", list(numbers)), ("category_id", "=", category.id)])
+        by_partner = {}
+        for document in documents.filtered("active"):
+            by_partner.setdefault(document.partner_id.id, Document)
+            by_partner[document.partner_id.id] |= document
+        to_create = []
+        for partner_id, number in numbers.items():
+            current = by_partner.get(partner_id, Document)
+            if not current:
+                to_create.append({"partner_id": partner_id, "category_id": category.id, "name": number})
+                continue
+            keep = current.filtered(lambda d, number=number: d.name == number)[:1] or current[:1]
+            (current - keep).write({"active": False})
+            if keep.name != number:
+                keep.write({"name": number})
+        if to_create:
+            Document.create(to_create)
+        _logger.info("One NIK: %s %s documents created, %s partners checked", len(to_create), code, len(numbers))
+    _migrate_agency_licences(env)
+
+
+LICENCE_TYPES = {"p3mi": "p3mi_permit", "training_centre": "accreditation", "cooperative": "cooperative"}
+
+
+def _migrate_agency_licences(env):
+    """The licence fields of agencies become watched jmsc.agency.licence records (the fields stay)."""
+    agencies = env["res.partner"].search(
+        ["|", ("jmsc_licence_valid_until", "!=", False), ("p3mi_licence_expiry", "!=", False)]
+    )
+    existing = set(env["jmsc.agency.licence"].search([("partner_id", "in", agencies.ids)]).mapped("partner_id").ids)
+    vals_list = []
+    for agency in agencies.filtered(lambda a: a.id not in existing):
+        licence_type = LICENCE_TYPES.get(agency.agency_type_id.code, "other")
+        if agency.p3mi_licence_expiry:
+            vals_list.append(
+                {
+                    "partner_id": agency.id,
+                    "licence_type": "p3mi_permit",
+                    "name": agency.p3mi_licence_number or "-",
+                    "expiry_date": agency.p3mi_licence_expiry,
+                }
+            )
+        if agency.jmsc_licence_valid_until and (
+            agency.jmsc_licence_valid_until != agency.p3mi_licence_expiry or licence_type != "p3mi_permit"
+        ):
+            vals_list.append(
+                {
+                    "partner_id": agency.id,
+                    "licence_type": licence_type,
+                    "name": agency.jmsc_licence_number or "-",
+                    "expiry_date": agency.jmsc_licence_valid_until,
+                }
+            )
+    if vals_list:
+        env["jmsc.agency.licence"].create(vals_list)
+    _logger.info("Agency licences: %s created", len(vals_list))
