@@ -18,3 +18,4 @@ from . import test_translations
 from . import test_landing_dashboard
 from . import test_tour_officer
 from . import test_privacy_whole_database
+from . import test_data_about_me
