@@ -67,37 +67,39 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ inventory
     def _jmsc_privacy_categories(self):
         """The categories of records about these people held by jmsc_base; modules append theirs."""
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
         family = people.family_member_ids
         relatives = family.member_id - people
         kept_relatives = relatives.filtered(lambda r: r._jmsc_privacy_kept_elsewhere(people))
         users = self.env["res.users"].sudo().with_context(active_test=False).search([("partner_id", "in", people.ids)])
-        banks = self.env["res.partner.bank"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        banks = (
+            self.env["res.partner.bank"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
-        registry = _("the West Java manpower office (Disnakertrans Jabar) and its regency offices")
+        registry = self.env._("the West Java manpower office (Disnakertrans Jabar) and its regency offices")
         return [
             {
                 "key": "person",
-                "label": _("Personal record"),
+                "label": self.env._("Personal record"),
                 "records": people,
                 "action": "scrub",
                 "values": {},  # _jmsc_anonymize scrubs the person's own record
-                "reason": _(
+                "reason": self.env._(
                     "Regency, stage, gender and birth year stay for the statistics the law requires; "
                     "name, NIK, KK, contacts, address, photo and health notes are erased."
                 ),
-                "purpose": _("Registration and protection of a migrant worker (UU 18/2017)"),
+                "purpose": self.env._("Registration and protection of a migrant worker (UU 18/2017)"),
                 "recipients": registry,
                 "fields": [f for f in PARTNER_EXPORT_FIELDS if f in people._fields],
             },
             {
                 "key": "identity_documents",
-                "label": _("Identity documents (including archived ones)"),
+                "label": self.env._("Identity documents (including archived ones)"),
                 "records": people.with_context(active_test=False).id_numbers,
                 "action": "erase",
-                "purpose": _("Checking identity and travel documents"),
+                "purpose": self.env._("Checking identity and travel documents"),
                 "recipients": registry,
                 "fields": [
                     "category_id",
@@ -114,65 +116,74 @@ class ResPartner(models.Model):
             },
             {
                 "key": "family",
-                "label": _("Family members"),
+                "label": self.env._("Family members"),
                 "records": family,
                 "action": "erase",
-                "purpose": _("Contacting the family in an emergency"),
+                "purpose": self.env._("Contacting the family in an emergency"),
                 "recipients": registry,
                 "fields": ["member_id", "relation", "is_next_of_kin", "phone", "mobile"],
             },
             {
                 "key": "relatives",
-                "label": _("Relatives' contact records"),
+                "label": self.env._("Relatives' contact records"),
                 "records": relatives - kept_relatives,
                 "action": "erase",
-                "purpose": _("Contacting the family in an emergency"),
+                "purpose": self.env._("Contacting the family in an emergency"),
                 "recipients": registry,
                 "fields": ["name", "email", "phone", "mobile", "street", "city"],
             },
             {
                 "key": "relatives_kept",
-                "label": _("Relatives kept for another reason"),
+                "label": self.env._("Relatives kept for another reason"),
                 "records": kept_relatives,
                 "action": "keep",
-                "reason": _("The relative is a migrant, a user or a relative of another migrant: only the link is erased."),
-                "purpose": _("Contacting the family in an emergency"),
+                "reason": self.env._(
+                    "The relative is a migrant, a user or a relative of another migrant: only the link is erased."
+                ),
+                "purpose": self.env._("Contacting the family in an emergency"),
                 "recipients": registry,
                 "fields": ["name"],
             },
             {
                 "key": "consents",
-                "label": _("Consents"),
+                "label": self.env._("Consents"),
                 "records": people.consent_ids,
                 "action": "erase",
-                "purpose": _("Proof of the consent given for each purpose"),
+                "purpose": self.env._("Proof of the consent given for each purpose"),
                 "recipients": registry,
-                "fields": [f for f in ("purpose", "channel", "date", "state", "withdrawal_date", "withdrawal_reason") if f in people.consent_ids._fields],
+                "fields": [
+                    f
+                    for f in ("purpose", "channel", "date", "state", "withdrawal_date", "withdrawal_reason")
+                    if f in people.consent_ids._fields
+                ],
             },
             {
                 "key": "placements",
-                "label": _("Placements"),
+                "label": self.env._("Placements"),
                 "records": people.placement_ids,
                 "action": "scrub",
                 "values": {"employer": False, "agreement_number": False, "salary": 0.0},
-                "reason": _("Country, sector and dates stay for the placement statistics; employer, agreement and salary are erased."),
-                "purpose": _("Protection during the placement abroad"),
-                "recipients": _("%(registry)s, BP3MI and the placement agency", registry=registry),
+                "reason": self.env._(
+                    "Country, sector and dates stay for the placement statistics; "
+                    "employer, agreement and salary are erased."
+                ),
+                "purpose": self.env._("Protection during the placement abroad"),
+                "recipients": self.env._("%(registry)s, BP3MI and the placement agency", registry=registry),
                 "fields": ["country_id", "employer", "occupation", "agreement_number", "salary"],
             },
             {
                 "key": "stage_history",
-                "label": _("Stage history"),
+                "label": self.env._("Stage history"),
                 "records": self.env["jmsc.stage.history"].sudo().search([("partner_id", "in", people.ids)]),
                 "action": "keep",
-                "reason": _("Dates of the stages only, for the statistics; they no longer point to a person."),
-                "purpose": _("Statistics of the migration stages"),
+                "reason": self.env._("Dates of the stages only, for the statistics; they no longer point to a person."),
+                "purpose": self.env._("Statistics of the migration stages"),
                 "recipients": registry,
                 "fields": [],
             },
             {
                 "key": "portal_users",
-                "label": _("Portal accounts"),
+                "label": self.env._("Portal accounts"),
                 "records": users,
                 "action": "scrub",
                 "values": lambda user: {
@@ -181,17 +192,20 @@ class ResPartner(models.Model):
                     "signature": False,
                     "password": os.urandom(24).hex(),
                 },
-                "reason": _("The account is deactivated and its login, name and password erased; the row stays for the audit trail."),
-                "purpose": _("The migrant's own access to the portal"),
-                "recipients": _("None"),
+                "reason": self.env._(
+                    "The account is deactivated and its login, name and password erased; "
+                    "the row stays for the audit trail."
+                ),
+                "purpose": self.env._("The migrant's own access to the portal"),
+                "recipients": self.env._("None"),
                 "fields": ["login", "active", "login_date"],
             },
             {
                 "key": "bank_accounts",
-                "label": _("Bank accounts"),
+                "label": self.env._("Bank accounts"),
                 "records": banks,
                 "action": "erase",
-                "purpose": _("Payments and remittances"),
+                "purpose": self.env._("Payments and remittances"),
                 "recipients": registry,
                 "fields": ["acc_number", "acc_holder_name", "bank_id"],
             },
@@ -202,8 +216,10 @@ class ResPartner(models.Model):
         self.ensure_one()
         if self.is_migrant or self.with_context(active_test=False).user_ids:
             return True
-        links = self.env["jmsc.family.member"].sudo().search_count(
-            [("member_id", "=", self.id), ("partner_id", "not in", erased_people.ids)]
+        links = (
+            self.env["jmsc.family.member"]
+            .sudo()
+            .search_count([("member_id", "=", self.id), ("partner_id", "not in", erased_people.ids)])
         )
         return bool(links)
 
@@ -213,7 +229,6 @@ class ResPartner(models.Model):
         for category in categories:
             category["records"] = category["records"].sudo().with_context(active_test=False)
         targets = self._jmsc_privacy_targets(categories)
-        _ = self.env._
         Message = self.env["mail.message"].sudo()
         message_domain = [("author_id", "in", self.ids)]
         for model, ids in targets.items():
@@ -226,52 +241,52 @@ class ResPartner(models.Model):
             activities |= activities.search([("res_model", "=", model), ("res_id", "in", ids)])
             followers |= followers.search([("res_model", "=", model), ("res_id", "in", ids)])
         mails = self.env["mail.mail"].sudo().search([("recipient_ids", "in", self.ids)])
-        traces = _("Every message, document and task kept on the records above is erased with them.")
+        traces = self.env._("Every message, document and task kept on the records above is erased with them.")
         categories += [
             {
                 "key": "messages",
-                "label": _("Messages, notes and change history"),
+                "label": self.env._("Messages, notes and change history"),
                 "records": messages,
                 "action": "erase",
                 "reason": traces,
-                "purpose": _("Following up the records above"),
-                "recipients": _("The officers handling the records above"),
+                "purpose": self.env._("Following up the records above"),
+                "recipients": self.env._("The officers handling the records above"),
                 "fields": ["date", "model", "res_id", "author_id", "subject", "body"],
             },
             {
                 "key": "attachments",
-                "label": _("Attachments and uploaded files"),
+                "label": self.env._("Attachments and uploaded files"),
                 "records": attachments,
                 "action": "erase",
-                "purpose": _("Evidence and documents of the records above"),
-                "recipients": _("The officers handling the records above"),
+                "purpose": self.env._("Evidence and documents of the records above"),
+                "recipients": self.env._("The officers handling the records above"),
                 "fields": ["name", "res_model", "res_id", "mimetype", "file_size", "create_date"],
             },
             {
                 "key": "activities",
-                "label": _("Planned activities"),
+                "label": self.env._("Planned activities"),
                 "records": activities,
                 "action": "erase",
-                "purpose": _("Following up the records above"),
-                "recipients": _("The officers handling the records above"),
+                "purpose": self.env._("Following up the records above"),
+                "recipients": self.env._("The officers handling the records above"),
                 "fields": ["res_model", "res_id", "summary", "note", "date_deadline"],
             },
             {
                 "key": "followers",
-                "label": _("Followers"),
+                "label": self.env._("Followers"),
                 "records": followers,
                 "action": "erase",
-                "purpose": _("Notifying the people following the records above"),
-                "recipients": _("The followers"),
+                "purpose": self.env._("Notifying the people following the records above"),
+                "recipients": self.env._("The followers"),
                 "fields": ["res_model", "res_id", "partner_id"],
             },
             {
                 "key": "emails",
-                "label": _("Outgoing emails"),
+                "label": self.env._("Outgoing emails"),
                 "records": mails,
                 "action": "erase",
-                "purpose": _("Notifications sent to the person"),
-                "recipients": _("The person"),
+                "purpose": self.env._("Notifications sent to the person"),
+                "recipients": self.env._("The person"),
                 "fields": ["subject", "email_to", "state"],
             },
         ]
@@ -302,15 +317,15 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ plan (wizard)
     def _jmsc_privacy_plan(self, inventory=None):
         """[(label, count, action label, reason)] shown by the anonymise wizard before it runs."""
-        _ = self.env._
-        actions = {"erase": _("Erased"), "scrub": _("Kept, personal data erased"), "keep": _("Kept")}
+        actions = {
+            "erase": self.env._("Erased"),
+            "scrub": self.env._("Kept, personal data erased"),
+            "keep": self.env._("Kept"),
+        }
         inventory = self._jmsc_privacy_inventory() if inventory is None else inventory
-        return [
-            (c["label"], len(c["records"]), actions[c["action"]], c.get("reason") or "") for c in inventory
-        ]
+        return [(c["label"], len(c["records"]), actions[c["action"]], c.get("reason") or "") for c in inventory]
 
     def _jmsc_privacy_plan_html(self):
-        _ = self.env._
         rows = Markup().join(
             Markup("<tr><td>%s</td><td class='text-end'>%s</td><td>%s</td><td>%s</td></tr>") % line
             for line in self._jmsc_privacy_plan()
@@ -318,7 +333,7 @@ class ResPartner(models.Model):
         return Markup(
             "<table class='table table-sm'><thead><tr><th>%s</th><th class='text-end'>%s</th><th>%s</th>"
             "<th>%s</th></tr></thead><tbody>%s</tbody></table>"
-        ) % (_("Data"), _("Records"), _("Action"), _("Why"), rows)
+        ) % (self.env._("Data"), self.env._("Records"), self.env._("Action"), self.env._("Why"), rows)
 
     # ------------------------------------------------------------------ erasure
     def _jmsc_anonymize(self):
@@ -417,8 +432,10 @@ class ResPartner(models.Model):
         Attachment = self.env["ir.attachment"]
         paths = {fname: Attachment._full_path(fname) for fname in fnames}
         # the garbage collector's own mark (unlink queued it): done here, so it need not look again
-        checklist = {fname: os.path.join(Attachment._full_path("checklist"), re.sub("[.]", "", fname).strip("/\\"))
-                     for fname in fnames}
+        checklist = {
+            fname: os.path.join(Attachment._full_path("checklist"), re.sub("[.]", "", fname).strip("/\\"))
+            for fname in fnames
+        }
 
         @self.env.cr.postcommit.add
         def delete_files():
@@ -429,11 +446,9 @@ class ResPartner(models.Model):
                 if fname in used:
                     continue
                 try:
-                    os.unlink(path)
                     with contextlib.suppress(FileNotFoundError):
+                        os.unlink(path)
                         os.unlink(checklist[fname])
-                except FileNotFoundError:
-                    pass
                 except OSError:
                     _logger.warning("Erased attachment file %s could not be deleted", fname, exc_info=True)
 
@@ -441,9 +456,12 @@ class ResPartner(models.Model):
     def _jmsc_privacy_export_data(self):
         """Everything held about this person, by category, JSON-serialisable. Callers check the rights."""
         self.ensure_one()
-        _ = self.env._
         person = self.sudo().with_context(active_test=False)
-        actions = {"erase": _("Erased on request"), "scrub": _("Anonymised on request"), "keep": _("Kept")}
+        actions = {
+            "erase": self.env._("Erased on request"),
+            "scrub": self.env._("Anonymised on request"),
+            "keep": self.env._("Kept"),
+        }
         categories = []
         for category in person._jmsc_privacy_inventory():
             records = category["records"]
@@ -458,7 +476,12 @@ class ResPartner(models.Model):
                 if records._name == "mail.message":
                     values.update(person._jmsc_privacy_export_tracking(record))
                 rows.append(
-                    {"model": records._name, "id": record.id, "name": person._jmsc_privacy_record_name(record), "values": values}
+                    {
+                        "model": records._name,
+                        "id": record.id,
+                        "name": person._jmsc_privacy_record_name(record),
+                        "values": values,
+                    }
                 )
             categories.append(
                 {

@@ -118,8 +118,10 @@ class TestDataAboutMe(JmscBaseCommon):
     def test_anonymising_erases_archived_documents_and_the_portal_login(self):
         self.sari._jmsc_anonymize()
         self.env.invalidate_all()
-        documents = self.env["res.partner.id_number"].with_context(active_test=False).search(
-            [("partner_id", "=", self.sari.id)]
+        documents = (
+            self.env["res.partner.id_number"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", self.sari.id)])
         )
         self.assertFalse(documents, "archived documents are erased too")
         user = self.user_portal.with_context(active_test=False)

@@ -179,7 +179,12 @@ class TestPrivacyWholeDatabase(TransactionCase):
         )
         # placement
         env["jmsc.placement"].with_context(tracking_disable=False).create(
-            {"partner_id": person.id, "country_id": env.ref("base.tw").id, "sector": "caregiver", "employer": f"Keluarga {m['last name']}"}
+            {
+                "partner_id": person.id,
+                "country_id": env.ref("base.tw").id,
+                "sector": "caregiver",
+                "employer": f"Keluarga {m['last name']}",
+            }
         )
         self._touch_training(person)
         self._touch_certification(person)
@@ -211,8 +216,10 @@ class TestPrivacyWholeDatabase(TransactionCase):
             }
         )
         batch.action_open()
-        enrolment = env["jmsc.training.enrolment"].with_context(tracking_disable=False).create(
-            {"partner_id": person.id, "batch_id": batch.id, "note": f"Sister of {self.markers['relative']}"}
+        enrolment = (
+            env["jmsc.training.enrolment"]
+            .with_context(tracking_disable=False)
+            .create({"partner_id": person.id, "batch_id": batch.id, "note": f"Sister of {self.markers['relative']}"})
         )
         enrolment.message_post(body=f"{person.name} asked for a certificate", author_id=env.ref("base.partner_root").id)
 
@@ -271,7 +278,9 @@ class TestPrivacyWholeDatabase(TransactionCase):
         call.action_open_case()
         case = call.ticket_id
         case.write({"jmsc_migrant_id": person.id})
-        case.message_post(body=f"{person.name} is safe; passport {m['passport']}", author_id=env.ref("base.partner_root").id)
+        case.message_post(
+            body=f"{person.name} is safe; passport {m['passport']}", author_id=env.ref("base.partner_root").id
+        )
         police = env["res.partner"].search([("agency_type_id.code", "=", "police")], limit=1) or env[
             "res.partner"
         ].create(

@@ -9,21 +9,28 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
-        applications = self.env["jmsc.cert.application"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        applications = (
+            self.env["jmsc.cert.application"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
-        certificates = self.env["jmsc.cert.certificate"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        certificates = (
+            self.env["jmsc.cert.certificate"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
-        purpose = _("Competency certification (BNSP)")
-        recipients = _("The certification body (LSP) and BNSP")
-        kept = _("Kept: the LSP must account for every assessment and certificate it issued; notes are erased.")
+        purpose = self.env._("Competency certification (BNSP)")
+        recipients = self.env._("The certification body (LSP) and BNSP")
+        kept = self.env._(
+            "Kept: the LSP must account for every assessment and certificate it issued; notes are erased."
+        )
         categories += [
             {
                 "key": "cert_applications",
-                "label": _("Certification applications"),
+                "label": self.env._("Certification applications"),
                 "records": applications,
                 "action": "scrub",
                 "values": {"note": False},
@@ -34,7 +41,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "cert_results",
-                "label": _("Assessment results"),
+                "label": self.env._("Assessment results"),
                 "records": applications.result_ids,
                 "action": "scrub",
                 "values": {"note": False},
@@ -45,7 +52,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "cert_appeals",
-                "label": _("Appeals"),
+                "label": self.env._("Appeals"),
                 "records": applications.appeal_ids,
                 "action": "scrub",
                 "values": {"reason": "-", "outcome": False},
@@ -56,7 +63,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "cert_certificates",
-                "label": _("Competency certificates"),
+                "label": self.env._("Competency certificates"),
                 "records": certificates,
                 "action": "scrub",
                 "values": {"status_reason": False},
@@ -64,9 +71,16 @@ class ResPartner(models.Model):
                 "write": lambda certificate, vals: certificate._write_protected(vals),
                 "reason": kept,
                 "purpose": purpose,
-                "recipients": _("The certification body (LSP), BNSP and whoever verifies the certificate"),
-                "fields": ["name", "registration_number", "scheme_id", "issue_date", "expiry_date", "state",
-                           "status_reason"],
+                "recipients": self.env._("The certification body (LSP), BNSP and whoever verifies the certificate"),
+                "fields": [
+                    "name",
+                    "registration_number",
+                    "scheme_id",
+                    "issue_date",
+                    "expiry_date",
+                    "state",
+                    "status_reason",
+                ],
             },
         ]
         return categories

@@ -17,22 +17,24 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
-        members = self.env["jmsc.coop.member"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        members = (
+            self.env["jmsc.coop.member"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
         accounts = members.with_context(active_test=False).account_ids
-        purpose = _("Savings with a migrant workers' cooperative")
-        recipients = _("The cooperative and the cooperative supervisor (Dinas Koperasi)")
-        ledger = _(
+        purpose = self.env._("Savings with a migrant workers' cooperative")
+        recipients = self.env._("The cooperative and the cooperative supervisor (Dinas Koperasi)")
+        ledger = self.env._(
             "Kept: the cooperative must keep its books (UU 25/1992 on cooperatives) and the ledger must balance; "
             "the amounts stay, attached to the anonymised person."
         )
         categories += [
             {
                 "key": "coop_members",
-                "label": _("Cooperative memberships"),
+                "label": self.env._("Cooperative memberships"),
                 "records": members,
                 "action": "keep",
                 "reason": ledger,
@@ -42,7 +44,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "coop_accounts",
-                "label": _("Savings accounts"),
+                "label": self.env._("Savings accounts"),
                 "records": accounts,
                 "action": "keep",
                 "reason": ledger,
@@ -52,19 +54,28 @@ class ResPartner(models.Model):
             },
             {
                 "key": "coop_transactions",
-                "label": _("Savings transactions"),
+                "label": self.env._("Savings transactions"),
                 "records": accounts.transaction_ids,
                 "action": "scrub",
                 "values": {"note": False, "reference": False},
                 "reason": ledger,
                 "purpose": purpose,
                 "recipients": recipients,
-                "fields": ["name", "value_date", "transaction_type", "amount", "running_balance", "channel",
-                           "source_country_id", "reference", "note"],
+                "fields": [
+                    "name",
+                    "value_date",
+                    "transaction_type",
+                    "amount",
+                    "running_balance",
+                    "channel",
+                    "source_country_id",
+                    "reference",
+                    "note",
+                ],
             },
             {
                 "key": "coop_holds",
-                "label": _("Holds on savings"),
+                "label": self.env._("Holds on savings"),
                 "records": accounts.hold_ids,
                 "action": "scrub",
                 "values": {"reason": "-", "release_reason": False},
@@ -75,7 +86,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "coop_dues",
-                "label": _("Monthly dues"),
+                "label": self.env._("Monthly dues"),
                 "records": accounts.due_ids if "due_ids" in accounts._fields else members.due_ids,
                 "action": "keep",
                 "reason": ledger,

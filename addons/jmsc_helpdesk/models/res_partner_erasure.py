@@ -10,7 +10,6 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
         numbers = {n for p in people for n in (p.phone, p.mobile, p.phone_sanitized) if n}
         emails = {p.email for p in people if p.email}
@@ -26,14 +25,16 @@ class ResPartner(models.Model):
         calls = Call.search([("ticket_id", "in", cases.ids)])
         if numbers:
             calls |= Call.search([("caller_number", "in", list(numbers))])
-        purpose = _("Protection of the migrant worker: complaints, trafficking (TPPO) and crisis cases")
-        recipients = _("The agencies the case is referred to (police, BP3MI, embassies, social services)")
-        kept = _("Kept for the case statistics (type, dates, service level); names, contacts and texts are erased.")
+        purpose = self.env._("Protection of the migrant worker: complaints, trafficking (TPPO) and crisis cases")
+        recipients = self.env._("The agencies the case is referred to (police, BP3MI, embassies, social services)")
+        kept = self.env._(
+            "Kept for the case statistics (type, dates, service level); names, contacts and texts are erased."
+        )
 
         def case_values(case):
             return {
-                "name": _("Case %s", case.number or case.id),
-                "description": plaintext2html(_("Anonymised.")),
+                "name": self.env._("Case %s", case.number or case.id),
+                "description": plaintext2html(self.env._("Anonymised.")),
                 "notes": False,
                 "partner_name": False,
                 "partner_email": False,
@@ -48,50 +49,79 @@ class ResPartner(models.Model):
         categories += [
             {
                 "key": "helpdesk_cases",
-                "label": _("Call centre cases and complaints (including archived ones)"),
+                "label": self.env._("Call centre cases and complaints (including archived ones)"),
                 "records": cases,
                 "action": "scrub",
                 "values": case_values,
                 "reason": kept,
                 "purpose": purpose,
                 "recipients": recipients,
-                "fields": ["number", "name", "category_id", "stage_id", "create_date", "closed_date", "description",
-                           "jmsc_caller_name", "jmsc_caller_phone", "partner_email", "jmsc_subject_name",
-                           "jmsc_country_id", "jmsc_decision", "jmsc_public_update", "active"],
+                "fields": [
+                    "number",
+                    "name",
+                    "category_id",
+                    "stage_id",
+                    "create_date",
+                    "closed_date",
+                    "description",
+                    "jmsc_caller_name",
+                    "jmsc_caller_phone",
+                    "partner_email",
+                    "jmsc_subject_name",
+                    "jmsc_country_id",
+                    "jmsc_decision",
+                    "jmsc_public_update",
+                    "active",
+                ],
             },
             {
                 "key": "helpdesk_calls",
-                "label": _("Calls (including calls without a case)"),
+                "label": self.env._("Calls (including calls without a case)"),
                 "records": calls,
                 "action": "scrub",
                 "values": {"caller_number": False, "caller_name": False, "caller_type": "anonymous", "notes": False},
                 "reason": kept,
                 "purpose": purpose,
-                "recipients": _("The call centre"),
-                "fields": ["call_date", "direction", "caller_number", "caller_name", "caller_type", "category_id",
-                           "duration", "notes"],
+                "recipients": self.env._("The call centre"),
+                "fields": [
+                    "call_date",
+                    "direction",
+                    "caller_number",
+                    "caller_name",
+                    "caller_type",
+                    "category_id",
+                    "duration",
+                    "notes",
+                ],
             },
             {
                 "key": "helpdesk_referrals",
-                "label": _("Case referrals"),
+                "label": self.env._("Case referrals"),
                 "records": cases.jmsc_referral_ids,
                 "action": "scrub",
                 "values": {"contact_name": False, "contact_phone": False, "outcome": False},
                 "reason": kept,
                 "purpose": purpose,
                 "recipients": recipients,
-                "fields": ["agency_id", "referral_date", "contact_name", "contact_phone", "reference_number", "state",
-                           "outcome"],
+                "fields": [
+                    "agency_id",
+                    "referral_date",
+                    "contact_name",
+                    "contact_phone",
+                    "reference_number",
+                    "state",
+                    "outcome",
+                ],
             },
             {
                 "key": "helpdesk_escalations",
-                "label": _("Case escalations"),
+                "label": self.env._("Case escalations"),
                 "records": cases.jmsc_escalation_ids,
                 "action": "scrub",
                 "values": {"note": False},
                 "reason": kept,
                 "purpose": purpose,
-                "recipients": _("The call centre"),
+                "recipients": self.env._("The call centre"),
                 "fields": ["date", "kind", "note"],
             },
         ]

@@ -9,21 +9,28 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
-        requests = self.env["jmsc.ltsa.request"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        requests = (
+            self.env["jmsc.ltsa.request"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
-        tickets = self.env["jmsc.ltsa.ticket"].sudo().with_context(active_test=False).search(
-            ["|", ("partner_id", "in", people.ids), ("request_id", "in", requests.ids)]
+        tickets = (
+            self.env["jmsc.ltsa.ticket"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(["|", ("partner_id", "in", people.ids), ("request_id", "in", requests.ids)])
         )
-        purpose = _("Services of the one-stop service desk (LTSA)")
-        recipients = _("The agencies at the LTSA desks (Disnaker, Imigrasi, BP3MI, banks, BPJS, police, health)")
-        kept = _("Kept for the service-time statistics; issued document numbers and notes are erased.")
+        purpose = self.env._("Services of the one-stop service desk (LTSA)")
+        recipients = self.env._(
+            "The agencies at the LTSA desks (Disnaker, Imigrasi, BP3MI, banks, BPJS, police, health)"
+        )
+        kept = self.env._("Kept for the service-time statistics; issued document numbers and notes are erased.")
         categories += [
             {
                 "key": "ltsa_requests",
-                "label": _("Service desk requests"),
+                "label": self.env._("Service desk requests"),
                 "records": requests,
                 "action": "keep",
                 "reason": kept,
@@ -33,19 +40,26 @@ class ResPartner(models.Model):
             },
             {
                 "key": "ltsa_steps",
-                "label": _("Service desk steps and issued documents"),
+                "label": self.env._("Service desk steps and issued documents"),
                 "records": requests.step_ids,
                 "action": "scrub",
                 "values": {"output_number": False, "output_valid_until": False, "note": False},
                 "reason": kept,
                 "purpose": purpose,
                 "recipients": recipients,
-                "fields": ["service_id", "desk_id", "state", "finished_date", "output_number", "output_valid_until",
-                           "note"],
+                "fields": [
+                    "service_id",
+                    "desk_id",
+                    "state",
+                    "finished_date",
+                    "output_number",
+                    "output_valid_until",
+                    "note",
+                ],
             },
             {
                 "key": "ltsa_tickets",
-                "label": _("Queue tickets"),
+                "label": self.env._("Queue tickets"),
                 "records": tickets,
                 "action": "scrub",
                 "values": {"note": False},

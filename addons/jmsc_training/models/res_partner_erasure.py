@@ -9,30 +9,42 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        _ = self.env._
         people = self.sudo().with_context(active_test=False)
-        enrolments = self.env["jmsc.training.enrolment"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", people.ids)]
+        enrolments = (
+            self.env["jmsc.training.enrolment"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", people.ids)])
         )
-        purpose = _("Pre-departure training and its certificate")
-        recipients = _("The training centre (BLK/LPK) and the certification body (LSP)")
-        statistics = _("Kept for the training statistics (batch, result, attendance); the notes are erased.")
+        purpose = self.env._("Pre-departure training and its certificate")
+        recipients = self.env._("The training centre (BLK/LPK) and the certification body (LSP)")
+        statistics = self.env._("Kept for the training statistics (batch, result, attendance); the notes are erased.")
         categories += [
             {
                 "key": "training_enrolments",
-                "label": _("Training enrolments"),
+                "label": self.env._("Training enrolments"),
                 "records": enrolments,
                 "action": "scrub",
                 "values": {"note": False},
                 "reason": statistics,
                 "purpose": purpose,
                 "recipients": recipients,
-                "fields": ["batch_id", "programme_id", "centre_id", "state", "date_applied", "score", "attendance_rate",
-                           "certificate_number", "date_completed", "note"],
+                "fields": [
+                    "batch_id",
+                    "programme_id",
+                    "centre_id",
+                    "state",
+                    "date_applied",
+                    "score",
+                    "attendance_rate",
+                    "certificate_number",
+                    "date_completed",
+                    "note",
+                ],
             },
             {
                 "key": "training_attendance",
-                "label": _("Training attendance"),
+                "label": self.env._("Training attendance"),
                 "records": enrolments.attendance_ids,
                 "action": "scrub",
                 "values": {"note": False},
@@ -43,7 +55,7 @@ class ResPartner(models.Model):
             },
             {
                 "key": "training_scores",
-                "label": _("Training scores"),
+                "label": self.env._("Training scores"),
                 "records": enrolments.score_ids,
                 "action": "keep",
                 "reason": statistics,
