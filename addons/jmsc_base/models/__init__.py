@@ -34,3 +34,4 @@ from . import res_partner_consent
 from . import res_users_consent
 from . import portal_wizard_user_consent
 from . import mail_thread_consent
+from . import res_partner_privacy

@@ -21,3 +21,5 @@ from . import test_shared_bases
 from . import test_consent
 from . import test_expiry
 from . import test_nik_document
+from . import test_privacy_whole_database
+from . import test_data_about_me

@@ -10,6 +10,17 @@ class JmscAnonymizeWizard(models.TransientModel):
 
     partner_ids = fields.Many2many("res.partner", string="Migrants", required=True)
     confirm = fields.Boolean(string="I understand this cannot be undone")
+    plan_html = fields.Html(string="What Happens", compute="_compute_plan_html", sanitize=False)
+
+    @api.depends("partner_ids")
+    def _compute_plan_html(self):
+        for wizard in self:
+            # sudo: the plan counts records in every module (cases hidden from the manager included); only
+            # JMSC Managers see this wizard (its action's group) and the counts show no content.
+            if wizard.partner_ids and self.env.user.has_group("jmsc_base.group_jmsc_manager"):
+                wizard.plan_html = wizard.partner_ids.sudo()._jmsc_privacy_plan_html()
+            else:
+                wizard.plan_html = False
 
     @api.model
     def default_get(self, fields_list):

@@ -15,3 +15,4 @@ from . import jmsc_helpdesk_sensitive_case
 from . import res_partner
 from . import jmsc_helpdesk_referral_consent
 from . import helpdesk_ticket_consent
+from . import res_partner_erasure
