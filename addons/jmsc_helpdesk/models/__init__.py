@@ -8,3 +8,5 @@ from . import jmsc_helpdesk_referral
 from . import jmsc_helpdesk_escalation
 from . import jmsc_helpdesk_sensitive_case
 from . import res_partner
+from . import helpdesk_ticket_access_log
+from . import jmsc_retention_rule

@@ -1,0 +1,115 @@
+"""Who saw what (UU PDP 27/2022, breach notification within 3x24 hours): an append-only access log.
+
+A line says who read which sensitive fields of which record, or exported/printed which records, when and
+from where. It names fields, never their values: the log holds no NIK. Lines are written by the system only
+(``_jmsc_log``, sudo), nobody may change them, and only the log's own retention (``_cron_jmsc_purge``)
+deletes them. The readme tells why this lean log is used rather than OCA auditlog, with the measurements.
+"""
+
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+# The only way to delete lines: a Python object a JSON-RPC client cannot put in a context.
+PURGE_TOKEN = object()
+PURGE_CONTEXT_KEY = "jmsc_access_log_purge"
+# How long the log itself is kept (years); ir.config_parameter jmsc_base.access_log_years overrides it.
+DEFAULT_LOG_YEARS = 2
+
+
+class JmscAccessLog(models.Model):
+    _name = "jmsc.access.log"
+    _description = "Access Log (Who Saw What)"
+    _order = "date desc, id desc"
+    _log_access = False
+
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True, ondelete="restrict")
+    operation = fields.Selection(
+        [("read", "Read"), ("export", "Export"), ("report", "Report Download"), ("download", "File Download")],
+        required=True,
+        readonly=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", readonly=True, index=True, ondelete="set null",
+        help="The migrant (or relative) whose data was read.",
+    )
+    res_model = fields.Char(string="Model", readonly=True, required=True)
+    res_id = fields.Integer(string="Record ID", readonly=True)
+    field_names = fields.Char(string="Fields", readonly=True, help="Names of the fields read or exported, no values.")
+    record_count = fields.Integer(string="Records", readonly=True, default=1)
+    detail = fields.Char(readonly=True, help="Report or export name.")
+    ip_address = fields.Char(string="IP Address", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(self.env._("The access log is written by the system only."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        raise UserError(self.env._("The access log cannot be changed."))
+
+    def unlink(self):
+        if self.env.context.get(PURGE_CONTEXT_KEY) is not PURGE_TOKEN:
+            raise UserError(self.env._("The access log cannot be deleted; old lines go by its retention only."))
+        return super().unlink()
+
+    # --- business methods ----------------------------------------------------------------------------------
+
+    @api.model
+    def _jmsc_log(self, operation, model, entries, detail=False):
+        """Append one line per entry for the current user. ``entries``: (res_id, partner_id, field names).
+        No values are stored, only field names."""
+        if not entries:
+            return self.browse()
+        ip_address = False
+        if request:
+            try:
+                ip_address = request.httprequest.remote_addr
+            except RuntimeError:
+                ip_address = False
+        now = fields.Datetime.now()
+        vals_list = [
+            {
+                "date": now,
+                "user_id": self.env.uid,
+                "operation": operation,
+                "partner_id": partner_id or False,
+                "res_model": model,
+                "res_id": res_id or 0,
+                "field_names": ", ".join(sorted(names)) if names else False,
+                "detail": detail,
+                "ip_address": ip_address,
+            }
+            for res_id, partner_id, names in entries
+        ]
+        # sudo: the system appends what the current user did; no one else may create lines (see create).
+        return self.sudo().create(vals_list)
+
+    @api.model
+    def _jmsc_log_records(self, operation, records, field_names=(), detail=False):
+        """Log an export or a report of ``records`` (one line per record, or one for no record)."""
+        if not records:
+            return self._jmsc_log(operation, records._name, [(0, False, field_names)], detail=detail)
+        partners = records._jmsc_access_log_partners()
+        return self._jmsc_log(
+            operation, records._name, [(rid, partners.get(rid), field_names) for rid in records.ids], detail=detail
+        )
+
+    @api.model
+    def _cron_jmsc_purge(self):
+        """The log's own retention: lines older than the configured years go."""
+        years = int(
+            self.env["ir.config_parameter"].sudo().get_param("jmsc_base.access_log_years", DEFAULT_LOG_YEARS)
+        )
+        limit = fields.Datetime.now() - relativedelta(years=max(years, 1))
+        old = self.sudo().search([("date", "<", limit)])
+        _logger.info("Access log retention: %s lines older than %s years deleted", len(old), years)
+        return old.with_context(**{PURGE_CONTEXT_KEY: PURGE_TOKEN}).unlink()
