@@ -31,7 +31,6 @@ from . import jmsc_retention_dry_run
 from . import res_partner_retention
 from . import jmsc_access_log
 from . import base_access_log
-from . import ir_actions_report_access_log
 from . import res_partner_access_log
 from . import res_partner_id_number_access_log
 from . import jmsc_access_log_report

@@ -2,7 +2,9 @@
 """Who saw what: reads of passport numbers and scans are logged (jmsc.access.log), and so are downloads of
 any identity document scan."""
 
-from odoo import models
+from odoo import api, models
+
+from .jmsc_access_log import read_write
 
 PASSPORT_CODE = "PASSPORT"
 PASSPORT_FIELDS = frozenset({"name", "attachment", "attachment_filename"})
@@ -10,6 +12,28 @@ PASSPORT_FIELDS = frozenset({"name", "attachment", "attachment_filename"})
 
 class ResPartnerIdNumber(models.Model):
     _inherit = "res.partner.id_number"
+
+    # Reads that the access log records write a line: these RPC entry points run on a read/write cursor
+    # (Odoo 18 runs @api.readonly methods on a read-only one, e.g. a replica).
+
+    @read_write
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    @read_write
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        return super().search_read(domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs)
+
+    @read_write
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    @api.model
+    @read_write
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
 
     def _jmsc_passports(self):
         # sudo: only the category code and the person are read, to decide and to name the log line
@@ -36,7 +60,7 @@ class IrBinary(models.AbstractModel):
         if self.env.su or not record:
             return stream
         documents = self.env["res.partner.id_number"]
-        if record._name == "res.partner.id_number":
+        if record._name == "res.partner.id_number" and field_name == "attachment":
             documents = record
         elif record._name == "ir.attachment" and record.sudo().res_model == "res.partner.id_number":
             documents = documents.browse(record.sudo().res_id)
