@@ -135,9 +135,7 @@ def main():
                 audit_pages = args.audit_rounds * -(-len(ids) // args.page)
                 logs = count_rows(env, "auditlog_log") - before_logs
                 lines = count_rows(env, "auditlog_log_line") - before_lines
-                cr.execute(
-                    "SELECT count(*) FROM auditlog_log_line l WHERE l::text LIKE %s", [f"%{make_nik(0)}%"]
-                )
+                cr.execute("SELECT count(*) FROM auditlog_log_line l WHERE l::text LIKE %s", [f"%{make_nik(0)}%"])
                 audit_leaks = cr.fetchone()[0]
                 rule.unsubscribe()
                 lean.SENSITIVE_PARTNER_FIELDS = sensitive

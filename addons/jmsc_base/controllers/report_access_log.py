@@ -1,9 +1,8 @@
 """Who saw what: report downloads (PDF, XLSX, HTML) are logged (jmsc.access.log) where the web client asks
 for them, so the model ir.actions.report is left as it is."""
 
-from odoo.http import request, route
-
 from odoo.addons.report_xlsx.controllers.main import ReportController
+from odoo.http import request, route
 
 LOGGED_CONVERTERS = ("pdf", "xlsx", "html", "text")
 

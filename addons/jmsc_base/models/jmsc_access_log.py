@@ -8,9 +8,8 @@ deletes them. The readme tells why this lean log is used rather than OCA auditlo
 
 import logging
 
-from psycopg2.errors import ReadOnlySqlTransaction
-
 from dateutil.relativedelta import relativedelta
+from psycopg2.errors import ReadOnlySqlTransaction
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -40,14 +39,18 @@ class JmscAccessLog(models.Model):
     _log_access = False
 
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True, ondelete="restrict")
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True, ondelete="restrict")
     operation = fields.Selection(
         [("read", "Read"), ("export", "Export"), ("report", "Report Download"), ("download", "File Download")],
         required=True,
         readonly=True,
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Person", readonly=True, index=True, ondelete="set null",
+        "res.partner",
+        string="Person",
+        readonly=True,
+        index=True,
+        ondelete="set null",
         help="The migrant (or relative) whose data was read.",
     )
     res_model = fields.Char(string="Model", readonly=True, required=True)
@@ -63,7 +66,7 @@ class JmscAccessLog(models.Model):
             raise UserError(self.env._("The access log is written by the system only."))
         return super().create(vals_list)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(self.env._("The access log cannot be changed."))
 
     def unlink(self):
@@ -125,9 +128,7 @@ class JmscAccessLog(models.Model):
     @api.model
     def _cron_jmsc_purge(self):
         """The log's own retention: lines older than the configured years go."""
-        years = int(
-            self.env["ir.config_parameter"].sudo().get_param("jmsc_base.access_log_years", DEFAULT_LOG_YEARS)
-        )
+        years = int(self.env["ir.config_parameter"].sudo().get_param("jmsc_base.access_log_years", DEFAULT_LOG_YEARS))
         limit = fields.Datetime.now() - relativedelta(years=max(years, 1))
         old = self.sudo().search([("date", "<", limit)])
         _logger.info("Access log retention: %s lines older than %s years deleted", len(old), years)

@@ -63,7 +63,7 @@ class JmscRetentionDryRunLine(models.TransientModel):
     dry_run_id = fields.Many2one("jmsc.retention.dry.run", required=True, ondelete="cascade")
     partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="cascade")
     due = fields.Boolean(string="Would Be Anonymised")
-    rule_id = fields.Many2one("jmsc.retention.rule", string="Rule", ondelete="cascade")
+    rule_id = fields.Many2one("jmsc.retention.rule", ondelete="cascade")
     trigger_date = fields.Date()
     due_date = fields.Date()
     reason = fields.Char(string="Why Kept")

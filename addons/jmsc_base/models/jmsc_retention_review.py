@@ -24,7 +24,7 @@ class JmscRetentionReview(models.Model):
     )
     line_ids = fields.One2many("jmsc.retention.review.line", "review_id", string="People Due", readonly=True)
     line_count = fields.Integer(compute="_compute_line_count", string="People")
-    confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_date = fields.Datetime(readonly=True, copy=False)
 
     @api.depends("line_ids")
@@ -57,9 +57,7 @@ class JmscRetentionReview(models.Model):
             still_due.partner_id._jmsc_anonymize()
             still_due.write({"result": "anonymised"})
             (lines - still_due).write({"result": "skipped"})
-            review.write(
-                {"state": "done", "confirmed_by_id": self.env.uid, "confirmed_date": fields.Datetime.now()}
-            )
+            review.write({"state": "done", "confirmed_by_id": self.env.uid, "confirmed_date": fields.Datetime.now()})
             review.activity_ids.action_feedback(feedback=self.env._("Confirmed"))
             review.message_post(
                 body=self.env._(
@@ -130,7 +128,7 @@ class JmscRetentionReviewLine(models.Model):
 
     review_id = fields.Many2one("jmsc.retention.review", required=True, ondelete="cascade", index=True)
     partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="cascade", index=True)
-    rule_id = fields.Many2one("jmsc.retention.rule", string="Rule", required=True, ondelete="restrict")
+    rule_id = fields.Many2one("jmsc.retention.rule", required=True, ondelete="restrict")
     category = fields.Selection(related="rule_id.category")
     trigger_date = fields.Date(required=True)
     due_date = fields.Date(required=True)

@@ -115,7 +115,5 @@ class JmscRetentionRule(models.Model):
     def _jmsc_retention_holds_return_home(self, partner_ids):
         """People still in a migration (prospective, ready, abroad) are kept whatever the other triggers say."""
         partners = self.env["res.partner"].with_context(active_test=False).browse(partner_ids)
-        moving = partners.filtered(
-            lambda p: p.is_migrant and p.migration_stage in ("prospective", "ready", "abroad")
-        )
+        moving = partners.filtered(lambda p: p.is_migrant and p.migration_stage in ("prospective", "ready", "abroad"))
         return {partner.id: self.env._("Migration in progress") for partner in moving}

@@ -125,8 +125,12 @@ class TestAccessLogReportDownload(HttpCase):
             jmsc_regency_ids=[(6, 0, regency.ids)],
         )
         migrant = self.env["res.partner"].create(
-            {"name": "Log Report Subject", "is_migrant": True, "nik": make_nik(8, 8, 1988, serial=9301),
-             "regency_id": regency.id}
+            {
+                "name": "Log Report Subject",
+                "is_migrant": True,
+                "nik": make_nik(8, 8, 1988, serial=9301),
+                "regency_id": regency.id,
+            }
         )
         self.authenticate(officer.login, officer.login)
         # the web client's form read, through its JSON-RPC route (read-only in Odoo 18 unless overridden)

@@ -2,7 +2,6 @@ import datetime
 import io
 
 import openpyxl
-
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError
@@ -101,9 +100,7 @@ class TestRetention(JmscBaseCommon):
             self.assertTrue(person.is_anonymized)
             self.assertFalse(person.nik)
             self.assertNotIn("Retention Due", person.name)
-        self.assertEqual(
-            {p.id: (p.name, p.nik) for p in self.not_due | self.protected | self.gone_again}, before_kept
-        )
+        self.assertEqual({p.id: (p.name, p.nik) for p in self.not_due | self.protected | self.gone_again}, before_kept)
         self.assertFalse((self.not_due | self.protected | self.gone_again).filtered("is_anonymized"))
         # the next month nobody is due any more
         self.assertFalse(self.env["jmsc.retention.review"]._cron_jmsc_retention_review())
@@ -114,7 +111,7 @@ class TestRetention(JmscBaseCommon):
         review.with_user(self.user_manager).action_confirm()
         self.assertTrue(self.due_a.is_anonymized)
         self.assertFalse(self.due_b.is_anonymized)
-        self.assertEqual(review.line_ids.filtered(lambda l: l.partner_id == self.due_b).result, "skipped")
+        self.assertEqual(review.line_ids.filtered(lambda line: line.partner_id == self.due_b).result, "skipped")
 
     def test_rules_configurable_and_only_for_managers(self):
         self.rule.years = 10
