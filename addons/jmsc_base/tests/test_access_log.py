@@ -150,4 +150,5 @@ class TestAccessLogReportDownload(HttpCase):
         self.assertEqual(response.status_code, 200)
         line = self.env["jmsc.access.log"].search([("user_id", "=", officer.id), ("operation", "=", "report")])
         self.assertEqual(line.partner_id, migrant)
-        self.assertEqual(line.detail, "Migrant Registry (XLSX)")
+        report = self.env.ref("jmsc_base.report_migrant_registry_xlsx").with_context(lang=officer.lang)
+        self.assertEqual(line.detail, report.name)

@@ -91,7 +91,10 @@ class TestRetention(JmscBaseCommon):
                 review.with_user(user).action_confirm()
         self.assertFalse(self.due_a.is_anonymized)
         before_kept = {p.id: (p.name, p.nik) for p in self.not_due | self.protected | self.gone_again}
+        self.user_manager.email = False  # contract 4: a manager without an email address confirms
         review.with_user(self.user_manager).action_confirm()
+        self.assertFalse(review.activity_ids)
+        self.assertIn(self.user_manager.name, review.message_ids[0].body)
         self.env.invalidate_all()
         self.assertEqual(review.state, "done")
         self.assertEqual(review.confirmed_by_id, self.user_manager)
