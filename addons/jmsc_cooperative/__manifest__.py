@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/jmsc_retention_rule_data.xml",
         "data/jmsc_agency_type_data.xml",
         "data/ir_actions_server_data.xml",
         "data/queue_job_data.xml",

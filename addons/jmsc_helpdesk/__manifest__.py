@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "data/resource_calendar_data.xml",
         "data/helpdesk_data.xml",
+        "data/jmsc_retention_rule_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_ticket_stage_views.xml",

@@ -1,2 +1,3 @@
 from . import portal
 from . import data_export
+from . import report_access_log

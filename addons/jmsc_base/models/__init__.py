@@ -35,3 +35,12 @@ from . import res_users_consent
 from . import portal_wizard_user_consent
 from . import mail_thread_consent
 from . import res_partner_privacy
+from . import jmsc_retention_rule
+from . import jmsc_retention_review
+from . import jmsc_retention_dry_run
+from . import res_partner_retention
+from . import jmsc_access_log
+from . import base_access_log
+from . import res_partner_access_log
+from . import res_partner_id_number_access_log
+from . import jmsc_access_log_report

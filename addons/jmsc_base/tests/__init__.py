@@ -23,3 +23,5 @@ from . import test_expiry
 from . import test_nik_document
 from . import test_privacy_whole_database
 from . import test_data_about_me
+from . import test_retention
+from . import test_access_log

@@ -14,3 +14,4 @@ from . import jmsc_coop_shu_line
 from . import jmsc_coop_statistics
 from . import jmsc_coop_demo
 from . import res_partner_erasure
+from . import jmsc_retention_rule

@@ -16,3 +16,5 @@ from . import res_partner
 from . import jmsc_helpdesk_referral_consent
 from . import helpdesk_ticket_consent
 from . import res_partner_erasure
+from . import helpdesk_ticket_access_log
+from . import jmsc_retention_rule

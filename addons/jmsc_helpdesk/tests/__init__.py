@@ -9,3 +9,4 @@ from . import test_least_privilege
 from . import test_moderation
 from . import test_journeys
 from . import test_referral_consent
+from . import test_privacy_retention_log

@@ -1,0 +1,135 @@
+"""Who saw what (UU PDP 27/2022, breach notification within 3x24 hours): an append-only access log.
+
+A line says who read which sensitive fields of which record, or exported/printed which records, when and
+from where. It names fields, never their values: the log holds no NIK. Lines are written by the system only
+(``_jmsc_log``, sudo), nobody may change them, and only the log's own retention (``_cron_jmsc_purge``)
+deletes them. The readme tells why this lean log is used rather than OCA auditlog, with the measurements.
+"""
+
+import logging
+
+from dateutil.relativedelta import relativedelta
+from psycopg2.errors import ReadOnlySqlTransaction
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+# The only way to delete lines: a Python object a JSON-RPC client cannot put in a context.
+PURGE_TOKEN = object()
+PURGE_CONTEXT_KEY = "jmsc_access_log_purge"
+# How long the log itself is kept (years); ir.config_parameter jmsc_base.access_log_years overrides it.
+DEFAULT_LOG_YEARS = 2
+
+
+def read_write(method):
+    """Run this RPC method on a read/write cursor although a parent declares it ``@api.readonly``: it writes
+    the access log. The web client's call_kw takes the first ``_readonly`` it meets in the model's MRO."""
+    method._readonly = False
+    return method
+
+
+class JmscAccessLog(models.Model):
+    _name = "jmsc.access.log"
+    _description = "Access Log (Who Saw What)"
+    _order = "date desc, id desc"
+    _log_access = False
+
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True, ondelete="restrict")
+    operation = fields.Selection(
+        [("read", "Read"), ("export", "Export"), ("report", "Report Download"), ("download", "File Download")],
+        required=True,
+        readonly=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        readonly=True,
+        index=True,
+        ondelete="set null",
+        help="The migrant (or relative) whose data was read.",
+    )
+    res_model = fields.Char(string="Model", readonly=True, required=True)
+    res_id = fields.Integer(string="Record ID", readonly=True)
+    field_names = fields.Char(string="Fields", readonly=True, help="Names of the fields read or exported, no values.")
+    record_count = fields.Integer(string="Records", readonly=True, default=1)
+    detail = fields.Char(readonly=True, help="Report or export name.")
+    ip_address = fields.Char(string="IP Address", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(self.env._("The access log is written by the system only."))
+        return super().create(vals_list)
+
+    def write(self, vals):  # pylint: disable=method-required-super
+        raise UserError(self.env._("The access log cannot be changed."))
+
+    def unlink(self):
+        if self.env.context.get(PURGE_CONTEXT_KEY) is not PURGE_TOKEN:
+            raise UserError(self.env._("The access log cannot be deleted; old lines go by its retention only."))
+        return super().unlink()
+
+    # --- business methods ----------------------------------------------------------------------------------
+
+    @api.model
+    def _jmsc_log(self, operation, model, entries, detail=False):
+        """Append one line per entry for the current user. ``entries``: (res_id, partner_id, field names).
+        No values are stored, only field names."""
+        if not entries:
+            return self.browse()
+        if self.env.cr.readonly:
+            # A read-only cursor (a replica, or a read-only route): the HTTP layer retries the request on a
+            # read/write cursor when it meets this error, so the access is logged all the same.
+            raise ReadOnlySqlTransaction("The access log needs a read/write cursor")
+        ip_address = False
+        if request:
+            try:
+                ip_address = request.httprequest.remote_addr
+            except RuntimeError:
+                ip_address = False
+        # One INSERT for the whole batch (a list view reads 80 records at once): the ORM's create costs
+        # ~0.4 ms a line, too much on every read (bench/access_log.py, readme/DESCRIPTION.md). The system
+        # appends what the current user did; create() itself stays closed to everyone.
+        entries = list(entries)
+        self.env.execute_query(
+            SQL(
+                """INSERT INTO jmsc_access_log
+                          (date, user_id, operation, partner_id, res_model, res_id, field_names, detail,
+                           ip_address, record_count)
+                   SELECT (now() AT TIME ZONE 'UTC'), %s, %s, NULLIF(p, 0), %s, r, NULLIF(f, ''), %s, %s, 1
+                     FROM unnest(%s::int[], %s::int[], %s::varchar[]) AS t(r, p, f)""",
+                self.env.uid,
+                operation,
+                model,
+                detail or None,
+                ip_address or None,
+                [res_id or 0 for res_id, _partner, _names in entries],
+                [partner_id or 0 for _res, partner_id, _names in entries],
+                [", ".join(sorted(names)) if names else "" for _res, _partner, names in entries],
+            )
+        )
+        return True
+
+    @api.model
+    def _jmsc_log_records(self, operation, records, field_names=(), detail=False):
+        """Log an export or a report of ``records`` (one line per record, or one for no record)."""
+        if not records:
+            return self._jmsc_log(operation, records._name, [(0, False, field_names)], detail=detail)
+        partners = records._jmsc_access_log_partners()
+        return self._jmsc_log(
+            operation, records._name, [(rid, partners.get(rid), field_names) for rid in records.ids], detail=detail
+        )
+
+    @api.model
+    def _cron_jmsc_purge(self):
+        """The log's own retention: lines older than the configured years go."""
+        years = int(self.env["ir.config_parameter"].sudo().get_param("jmsc_base.access_log_years", DEFAULT_LOG_YEARS))
+        limit = fields.Datetime.now() - relativedelta(years=max(years, 1))
+        old = self.sudo().search([("date", "<", limit)])
+        _logger.info("Access log retention: %s lines older than %s years deleted", len(old), years)
+        return old.with_context(**{PURGE_CONTEXT_KEY: PURGE_TOKEN}).unlink()
