@@ -9,3 +9,4 @@ from . import jmsc_cert_result
 from . import jmsc_cert_appeal
 from . import jmsc_cert_certificate
 from . import res_partner
+from . import res_partner_timeline

@@ -11,3 +11,4 @@ from . import jmsc_coop_shu_run
 from . import jmsc_coop_shu_line
 from . import jmsc_coop_statistics
 from . import jmsc_coop_demo
+from . import res_partner_timeline

@@ -8,3 +8,4 @@ from . import jmsc_helpdesk_referral
 from . import jmsc_helpdesk_escalation
 from . import jmsc_helpdesk_sensitive_case
 from . import res_partner
+from . import res_partner_timeline

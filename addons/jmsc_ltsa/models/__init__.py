@@ -7,3 +7,4 @@ from . import jmsc_ltsa_ticket
 from . import jmsc_ltsa_request
 from . import jmsc_ltsa_step
 from . import res_partner
+from . import res_partner_timeline

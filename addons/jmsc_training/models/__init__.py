@@ -8,3 +8,4 @@ from . import jmsc_training_enrolment
 from . import jmsc_training_attendance
 from . import jmsc_training_score
 from . import res_partner
+from . import res_partner_timeline
