@@ -192,13 +192,23 @@ class ResPartner(models.Model):
             History = History.sudo()
         stages = self._jmsc_timeline_selection_labels("jmsc.stage.history", "stage_to")
         events = []
-        for step in History.search_fetch([("partner_id", "in", partners.ids)], ["partner_id", "stage_from", "stage_to", "date"]):
+        for step in History.search_fetch(
+            [("partner_id", "in", partners.ids)], ["partner_id", "stage_from", "stage_to", "date"]
+        ):
             title = self.env._("Stage: %s", stages.get(step.stage_to, step.stage_to))
             detail = self.env._("From %s", stages[step.stage_from]) if step.stage_from else ""
             events.append(
                 self._jmsc_timeline_event(
-                    step.partner_id.id, step.date, "stage", "jmsc_base", title, detail,
-                    "jmsc.stage.history", step.id, "fa-flag", sequence=5,
+                    step.partner_id.id,
+                    step.date,
+                    "stage",
+                    "jmsc_base",
+                    title,
+                    detail,
+                    "jmsc.stage.history",
+                    step.id,
+                    "fa-flag",
+                    sequence=5,
                 )
             )
         return events
@@ -224,16 +234,28 @@ class ResPartner(models.Model):
             if issued:
                 events.append(
                     self._jmsc_timeline_event(
-                        document.partner_id.id, issued, "document_issued", "jmsc_base",
-                        self.env._("Document issued: %s", category), document.name or "", *res, "fa-id-card",
+                        document.partner_id.id,
+                        issued,
+                        "document_issued",
+                        "jmsc_base",
+                        self.env._("Document issued: %s", category),
+                        document.name or "",
+                        *res,
+                        "fa-id-card",
                     )
                 )
             if document.valid_until:
                 events.append(
                     self._jmsc_timeline_event(
-                        document.partner_id.id, document.valid_until, "document_expiry", "jmsc_base",
-                        self.env._("Document expires: %s", category), document.name or "", *res,
-                        "fa-hourglass-end", sequence=90,
+                        document.partner_id.id,
+                        document.valid_until,
+                        "document_expiry",
+                        "jmsc_base",
+                        self.env._("Document expires: %s", category),
+                        document.name or "",
+                        *res,
+                        "fa-hourglass-end",
+                        sequence=90,
                     )
                 )
         return events
@@ -254,23 +276,44 @@ class ResPartner(models.Model):
             if placement.departure_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, placement.departure_date, "placement_departure", "jmsc_base",
-                        self.env._("Departed for placement"), where, "jmsc.placement", placement.id, "fa-plane",
+                        pid,
+                        placement.departure_date,
+                        "placement_departure",
+                        "jmsc_base",
+                        self.env._("Departed for placement"),
+                        where,
+                        "jmsc.placement",
+                        placement.id,
+                        "fa-plane",
                     )
                 )
             if placement.contract_end:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, placement.contract_end, "placement_contract_end", "jmsc_base",
-                        self.env._("Work contract ends"), where, "jmsc.placement", placement.id, "fa-file-text-o",
+                        pid,
+                        placement.contract_end,
+                        "placement_contract_end",
+                        "jmsc_base",
+                        self.env._("Work contract ends"),
+                        where,
+                        "jmsc.placement",
+                        placement.id,
+                        "fa-file-text-o",
                         sequence=80,
                     )
                 )
             if placement.return_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, placement.return_date, "placement_return", "jmsc_base",
-                        self.env._("Returned from placement"), where, "jmsc.placement", placement.id, "fa-home",
+                        pid,
+                        placement.return_date,
+                        "placement_return",
+                        "jmsc_base",
+                        self.env._("Returned from placement"),
+                        where,
+                        "jmsc.placement",
+                        placement.id,
+                        "fa-home",
                     )
                 )
         return events
@@ -289,15 +332,29 @@ class ResPartner(models.Model):
             purpose = purposes.get(consent.purpose, consent.purpose)
             events.append(
                 self._jmsc_timeline_event(
-                    consent.partner_id.id, consent.date, "consent", "jmsc_base",
-                    self.env._("Consent given"), purpose, "jmsc.consent", consent.id, "fa-check-square-o",
+                    consent.partner_id.id,
+                    consent.date,
+                    "consent",
+                    "jmsc_base",
+                    self.env._("Consent given"),
+                    purpose,
+                    "jmsc.consent",
+                    consent.id,
+                    "fa-check-square-o",
                 )
             )
             if consent.withdrawal_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        consent.partner_id.id, consent.withdrawal_date, "consent_withdrawn", "jmsc_base",
-                        self.env._("Consent withdrawn"), purpose, "jmsc.consent", consent.id, "fa-ban",
+                        consent.partner_id.id,
+                        consent.withdrawal_date,
+                        "consent_withdrawn",
+                        "jmsc_base",
+                        self.env._("Consent withdrawn"),
+                        purpose,
+                        "jmsc.consent",
+                        consent.id,
+                        "fa-ban",
                     )
                 )
         return events

@@ -109,9 +109,14 @@ class TestTimeline(TimelineCommon):
         self.assertIn("C7654321", html)
         self.assertNotIn("Formosa Care", str(self.other.with_user(self.user_regency).jmsc_timeline_html))
         if self.env["res.lang"]._lang_get("id_ID"):
+            self.env.invalidate_all()  # the computed page is cached per record, not per language
             html_id = str(self.sri.with_user(self.user_regency).with_context(lang="id_ID").jmsc_timeline_html)
             self.assertIn("Berangkat ke penempatan", html_id)
             self.assertNotIn("Departed for placement", html_id)
+            fields = self.env["res.partner"].with_context(lang="id_ID").fields_get(["jmsc_timeline_html"])
+            self.assertEqual(fields["jmsc_timeline_html"]["string"], "Riwayat")
+            self.assertIn("<th>Sumber</th>", html_id)
+            self.assertIn(" Jun 2024 01:30 WIB", html_id)
 
     def test_other_regency_is_refused(self):
         """An officer of Cirebon may not read the migrant of Indramayu, nor her timeline."""
@@ -168,7 +173,10 @@ class TestTimeline(TimelineCommon):
             ]
         )
         self.env["jmsc.consent"].create(
-            [{"partner_id": self.sri.id, "date": datetime.date(2021, 1, 1) + datetime.timedelta(days=i)} for i in range(50)]
+            [
+                {"partner_id": self.sri.id, "date": datetime.date(2021, 1, 1) + datetime.timedelta(days=i)}
+                for i in range(50)
+            ]
         )
         History = self.env["jmsc.stage.history"]
         History.create(
@@ -206,11 +214,20 @@ class TestTimelinePortal(HttpCase):
         regency = env.ref("jmsc_base.regency_3212")
         Partner = env["res.partner"]
         sri = Partner.create(
-            {"name": "Sri Portal", "is_migrant": True, "nik": make_nik(3, 4, 1996, serial=81, female=True),
-             "regency_id": regency.id}
+            {
+                "name": "Sri Portal",
+                "is_migrant": True,
+                "nik": make_nik(3, 4, 1996, serial=81, female=True),
+                "regency_id": regency.id,
+            }
         )
         other = Partner.create(
-            {"name": "Other Portal", "is_migrant": True, "nik": make_nik(4, 4, 1996, serial=82), "regency_id": regency.id}
+            {
+                "name": "Other Portal",
+                "is_migrant": True,
+                "nik": make_nik(4, 4, 1996, serial=82),
+                "regency_id": regency.id,
+            }
         )
         for partner, employer in ((sri, "Own Employer Ltd"), (other, "Someone Else Ltd")):
             env["jmsc.placement"].create(
@@ -223,7 +240,11 @@ class TestTimelinePortal(HttpCase):
                 }
             )
         new_test_user(
-            env, login="sri_my_timeline", password="sri_my_timeline", name="Sri Portal", groups="base.group_portal",
+            env,
+            login="sri_my_timeline",
+            password="sri_my_timeline",
+            name="Sri Portal",
+            groups="base.group_portal",
             partner_id=sri.id,
         )
         self.authenticate("sri_my_timeline", "sri_my_timeline")

@@ -52,7 +52,11 @@ class TestTimelineJourney(JmscBaseCommon):
         cls._add_document(cls.rina, "jmsc_base.doc_type_passport", "X1112223", date_issued=D(2023, 8, 1))
         # Training (Feb-Mar 2023), completed.
         centre = Partner.create(
-            {"name": "BLK Journey", "is_company": True, "agency_type_id": ref("jmsc_base.agency_type_training_centre").id}
+            {
+                "name": "BLK Journey",
+                "is_company": True,
+                "agency_type_id": ref("jmsc_base.agency_type_training_centre").id,
+            }
         )
         programme = env["jmsc.training.programme"].create(
             {"code": "TJRN", "name": "Journey Caregiving", "category": "caregiving", "pass_mark": 60.0}
@@ -66,7 +70,9 @@ class TestTimelineJourney(JmscBaseCommon):
              "state": "completed", "date_completed": D(2023, 3, 31)}
         )  # fmt: skip
         # Certification: certificate issued 15 May 2023 (expires 14 May 2026).
-        lsp = Partner.create({"name": "LSP Journey", "is_company": True, "agency_type_id": ref("jmsc_base.agency_type_lsp").id})
+        lsp = Partner.create(
+            {"name": "LSP Journey", "is_company": True, "agency_type_id": ref("jmsc_base.agency_type_lsp").id}
+        )
         scheme = env["jmsc.cert.scheme"].create(
             {"code": "TJC", "name": "Journey Caregiver", "lsp_id": lsp.id,
              "unit_ids": [Command.create({"code": "J1", "title": "Care for the elderly"})]}
@@ -75,7 +81,9 @@ class TestTimelineJourney(JmscBaseCommon):
             {"partner_id": cls.rina.id, "scheme_id": scheme.id, "issue_date": D(2023, 5, 15)}
         )
         # LTSA visit on 20 August 2023, request done the same day.
-        calendar = env["resource.calendar"].search([("tz", "=", "Asia/Jakarta")], limit=1) or env.company.resource_calendar_id
+        calendar = (
+            env["resource.calendar"].search([("tz", "=", "Asia/Jakarta")], limit=1) or env.company.resource_calendar_id
+        )
         cls.site = env["jmsc.ltsa.site"].create(
             {"name": "LTSA Journey", "regency_id": cls.regency_indramayu.id, "calendar_id": calendar.id}
         )
@@ -118,7 +126,11 @@ class TestTimelineJourney(JmscBaseCommon):
         )
         # Cooperative: joined 1 November 2025, deposits in November and December.
         coop = Partner.create(
-            {"name": "Koperasi Journey", "is_company": True, "agency_type_id": ref("jmsc_base.agency_type_cooperative").id}
+            {
+                "name": "Koperasi Journey",
+                "is_company": True,
+                "agency_type_id": ref("jmsc_base.agency_type_cooperative").id,
+            }
         )
         cls.savings = env["jmsc.coop.product"].create(
             {"name": "Simpanan Sukarela", "code": "SS", "cooperative_id": coop.id, "kind": "sukarela",

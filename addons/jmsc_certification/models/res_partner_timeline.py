@@ -25,25 +25,46 @@ class ResPartner(models.Model):
             ref = ("jmsc.cert.certificate", certificate.id)
             events.append(
                 self._jmsc_timeline_event(
-                    pid, certificate.issue_date, "certificate_issued", "jmsc_certification",
-                    self.env._("Competency certificate issued"), detail, *ref, "fa-certificate", sequence=30,
+                    pid,
+                    certificate.issue_date,
+                    "certificate_issued",
+                    "jmsc_certification",
+                    self.env._("Competency certificate issued"),
+                    detail,
+                    *ref,
+                    "fa-certificate",
+                    sequence=30,
                     source=source,
                 )
             )
             if certificate.expiry_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, certificate.expiry_date, "certificate_expiry", "jmsc_certification",
-                        self.env._("Competency certificate expires"), detail, *ref, "fa-hourglass-end",
-                        sequence=90, source=source,
+                        pid,
+                        certificate.expiry_date,
+                        "certificate_expiry",
+                        "jmsc_certification",
+                        self.env._("Competency certificate expires"),
+                        detail,
+                        *ref,
+                        "fa-hourglass-end",
+                        sequence=90,
+                        source=source,
                     )
                 )
             if certificate.state in ("suspended", "revoked") and certificate.status_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, certificate.status_date, "certificate_status", "jmsc_certification",
+                        pid,
+                        certificate.status_date,
+                        "certificate_status",
+                        "jmsc_certification",
                         self.env._("Certificate status: %s", states.get(certificate.state, certificate.state)),
-                        detail, *ref, "fa-exclamation-triangle", sequence=40, source=source,
+                        detail,
+                        *ref,
+                        "fa-exclamation-triangle",
+                        sequence=40,
+                        source=source,
                     )
                 )
         return events

@@ -20,7 +20,8 @@ class ResPartner(models.Model):
             return events
         source = self.env._("Cooperative")
         members = Member.search_fetch(
-            [("partner_id", "in", partners.ids)], ["partner_id", "cooperative_id", "number", "join_date", "status", "end_date"]
+            [("partner_id", "in", partners.ids)],
+            ["partner_id", "cooperative_id", "number", "join_date", "status", "end_date"],
         )
         statuses = self._jmsc_timeline_selection_labels("jmsc.coop.member", "status")
         # The cooperative's name where the user may read that contact (a portal member may not): one query.
@@ -31,16 +32,30 @@ class ResPartner(models.Model):
             ref = ("jmsc.coop.member", member.id)
             events.append(
                 self._jmsc_timeline_event(
-                    member.partner_id.id, member.join_date, "coop_join", "jmsc_cooperative",
-                    self.env._("Joined the cooperative"), detail, *ref, "fa-users", source=source,
+                    member.partner_id.id,
+                    member.join_date,
+                    "coop_join",
+                    "jmsc_cooperative",
+                    self.env._("Joined the cooperative"),
+                    detail,
+                    *ref,
+                    "fa-users",
+                    source=source,
                 )
             )
             if member.end_date and member.status != "active":
                 events.append(
                     self._jmsc_timeline_event(
-                        member.partner_id.id, member.end_date, "coop_leave", "jmsc_cooperative",
-                        self.env._("Left the cooperative: %s", statuses.get(member.status, member.status)), detail,
-                        *ref, "fa-user-times", sequence=70, source=source,
+                        member.partner_id.id,
+                        member.end_date,
+                        "coop_leave",
+                        "jmsc_cooperative",
+                        self.env._("Left the cooperative: %s", statuses.get(member.status, member.status)),
+                        detail,
+                        *ref,
+                        "fa-user-times",
+                        sequence=70,
+                        source=source,
                     )
                 )
         Transaction = self.env["jmsc.coop.transaction"]
@@ -62,9 +77,17 @@ class ResPartner(models.Model):
             )
             events.append(
                 self._jmsc_timeline_event(
-                    account.partner_id.id, month_end, "coop_balance", "jmsc_cooperative",
-                    self.env._("Monthly savings balance"), detail, "jmsc.coop.account", account.id, "fa-money",
-                    sequence=95, source=source,
+                    account.partner_id.id,
+                    month_end,
+                    "coop_balance",
+                    "jmsc_cooperative",
+                    self.env._("Monthly savings balance"),
+                    detail,
+                    "jmsc.coop.account",
+                    account.id,
+                    "fa-money",
+                    sequence=95,
+                    source=source,
                 )
             )
         return events

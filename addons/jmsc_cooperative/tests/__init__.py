@@ -10,3 +10,4 @@ from . import test_boundaries
 from . import test_statement_http
 from . import test_access_matrix
 from . import test_performance
+from . import test_timeline

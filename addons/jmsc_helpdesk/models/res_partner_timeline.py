@@ -24,7 +24,8 @@ class ResPartner(models.Model):
         if portal:
             domain.append(("jmsc_is_sensitive", "=", False))
         tickets = Ticket.search_fetch(
-            domain, ["jmsc_migrant_id", "number", "category_id", "stage_id", "jmsc_sla_start", "create_date", "closed_date"]
+            domain,
+            ["jmsc_migrant_id", "number", "category_id", "stage_id", "jmsc_sla_start", "create_date", "closed_date"],
         )
         for ticket in tickets:
             pid = ticket.jmsc_migrant_id.id
@@ -32,16 +33,30 @@ class ResPartner(models.Model):
             ref = ("helpdesk.ticket", ticket.id)
             events.append(
                 self._jmsc_timeline_event(
-                    pid, ticket.jmsc_sla_start or ticket.create_date, "case_opened", "jmsc_helpdesk", self.env._("Call centre case opened"),
-                    detail, *ref, "fa-life-ring", source=source,
+                    pid,
+                    ticket.jmsc_sla_start or ticket.create_date,
+                    "case_opened",
+                    "jmsc_helpdesk",
+                    self.env._("Call centre case opened"),
+                    detail,
+                    *ref,
+                    "fa-life-ring",
+                    source=source,
                 )
             )
             if ticket.closed_date:
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, ticket.closed_date, "case_closed", "jmsc_helpdesk", self.env._("Call centre case closed"),
-                        ", ".join(x for x in [detail, ticket.stage_id.name] if x), *ref, "fa-check-circle-o",
-                        sequence=60, source=source,
+                        pid,
+                        ticket.closed_date,
+                        "case_closed",
+                        "jmsc_helpdesk",
+                        self.env._("Call centre case closed"),
+                        ", ".join(x for x in [detail, ticket.stage_id.name] if x),
+                        *ref,
+                        "fa-check-circle-o",
+                        sequence=60,
+                        source=source,
                     )
                 )
         Call = self.env["jmsc.helpdesk.call"]
@@ -56,12 +71,25 @@ class ResPartner(models.Model):
             direction = directions.get(call.direction, call.direction)
             minutes = "%.0f" % call.duration
             detail = self.env._(
-                "%(direction)s, %(minutes)s min, case %(case)s", direction=direction, minutes=minutes, case=ticket.number
+                "%(direction)s, %(minutes)s min, case %(case)s",
+                direction=direction,
+                minutes=minutes,
+                case=ticket.number,
             )
             events.append(
                 self._jmsc_timeline_event(
-                    ticket.jmsc_migrant_id.id, call.call_date, "call", "jmsc_helpdesk", self.env._("Call"), detail,
-                    "jmsc.helpdesk.call", call.id, "fa-phone", sequence=15, portal=False, source=source,
+                    ticket.jmsc_migrant_id.id,
+                    call.call_date,
+                    "call",
+                    "jmsc_helpdesk",
+                    self.env._("Call"),
+                    detail,
+                    "jmsc.helpdesk.call",
+                    call.id,
+                    "fa-phone",
+                    sequence=15,
+                    portal=False,
+                    source=source,
                 )
             )
         return events

@@ -8,3 +8,4 @@ from . import test_tour
 from . import test_least_privilege
 from . import test_moderation
 from . import test_journeys
+from . import test_timeline

@@ -23,9 +23,16 @@ class ResPartner(models.Model):
                 detail = ", ".join(x for x in [ticket.site_id.name, ticket.category_id.name, ticket.name] if x)
                 events.append(
                     self._jmsc_timeline_event(
-                        ticket.partner_id.id, ticket.issued_date, "ltsa_visit", "jmsc_ltsa",
-                        self.env._("Visit to the LTSA service desk"), detail, "jmsc.ltsa.ticket", ticket.id,
-                        "fa-ticket", source=source,
+                        ticket.partner_id.id,
+                        ticket.issued_date,
+                        "ltsa_visit",
+                        "jmsc_ltsa",
+                        self.env._("Visit to the LTSA service desk"),
+                        detail,
+                        "jmsc.ltsa.ticket",
+                        ticket.id,
+                        "fa-ticket",
+                        source=source,
                     )
                 )
         Request = self.env["jmsc.ltsa.request"]
@@ -40,16 +47,30 @@ class ResPartner(models.Model):
                 if request.confirmed_date:
                     events.append(
                         self._jmsc_timeline_event(
-                            request.partner_id.id, request.confirmed_date, "ltsa_request", "jmsc_ltsa",
-                            self.env._("LTSA service request opened"), detail, *ref, "fa-list-ol", source=source,
+                            request.partner_id.id,
+                            request.confirmed_date,
+                            "ltsa_request",
+                            "jmsc_ltsa",
+                            self.env._("LTSA service request opened"),
+                            detail,
+                            *ref,
+                            "fa-list-ol",
+                            source=source,
                         )
                     )
                 if request.state == "done" and request.done_date:
                     events.append(
                         self._jmsc_timeline_event(
-                            request.partner_id.id, request.done_date, "ltsa_request_done", "jmsc_ltsa",
-                            self.env._("LTSA service request completed"), detail, *ref, "fa-check",
-                            sequence=60, source=source,
+                            request.partner_id.id,
+                            request.done_date,
+                            "ltsa_request_done",
+                            "jmsc_ltsa",
+                            self.env._("LTSA service request completed"),
+                            detail,
+                            *ref,
+                            "fa-check",
+                            sequence=60,
+                            source=source,
                         )
                     )
         Step = self.env["jmsc.ltsa.step"]
@@ -64,9 +85,17 @@ class ResPartner(models.Model):
                 detail = ", ".join(x for x in [step.service_id.name, step.site_id.name] if x)
                 events.append(
                     self._jmsc_timeline_event(
-                        step.partner_id.id, step.finished_date, "ltsa_document", "jmsc_ltsa",
-                        self.env._("Document issued at the LTSA"), detail, "jmsc.ltsa.request", step.request_id.id,
-                        "fa-id-card-o", sequence=50, source=source,
+                        step.partner_id.id,
+                        step.finished_date,
+                        "ltsa_document",
+                        "jmsc_ltsa",
+                        self.env._("Document issued at the LTSA"),
+                        detail,
+                        "jmsc.ltsa.request",
+                        step.request_id.id,
+                        "fa-id-card-o",
+                        sequence=50,
+                        source=source,
                     )
                 )
         return events

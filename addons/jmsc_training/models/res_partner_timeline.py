@@ -16,8 +16,17 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         enrolments = Enrolment.search_fetch(
             [("partner_id", "in", partners.ids)],
-            ["partner_id", "programme_id", "batch_id", "state", "date_applied", "date_completed", "score",
-             "certificate_number", "write_date"],
+            [
+                "partner_id",
+                "programme_id",
+                "batch_id",
+                "state",
+                "date_applied",
+                "date_completed",
+                "score",
+                "certificate_number",
+                "write_date",
+            ],
         )
         for enrolment in enrolments:
             pid = enrolment.partner_id.id
@@ -25,8 +34,15 @@ class ResPartner(models.Model):
             ref = ("jmsc.training.enrolment", enrolment.id)
             events.append(
                 self._jmsc_timeline_event(
-                    pid, enrolment.date_applied, "training_application", "jmsc_training",
-                    self.env._("Applied for training"), programme, *ref, "fa-graduation-cap", source=source,
+                    pid,
+                    enrolment.date_applied,
+                    "training_application",
+                    "jmsc_training",
+                    self.env._("Applied for training"),
+                    programme,
+                    *ref,
+                    "fa-graduation-cap",
+                    source=source,
                 )
             )
             if enrolment.state == "completed" and enrolment.date_completed:
@@ -36,23 +52,47 @@ class ResPartner(models.Model):
                     detail += " - " + self.env._("training certificate %s", enrolment.certificate_number)
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, enrolment.date_completed, "training_result", "jmsc_training",
-                        self.env._("Training passed"), detail, *ref, "fa-trophy", sequence=20, source=source,
+                        pid,
+                        enrolment.date_completed,
+                        "training_result",
+                        "jmsc_training",
+                        self.env._("Training passed"),
+                        detail,
+                        *ref,
+                        "fa-trophy",
+                        sequence=20,
+                        source=source,
                     )
                 )
             elif enrolment.state == "failed":
                 day = min(enrolment.batch_id.date_end or today, today)
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, day, "training_result", "jmsc_training", self.env._("Training not passed"),
-                        programme, *ref, "fa-times-circle", sequence=20, source=source,
+                        pid,
+                        day,
+                        "training_result",
+                        "jmsc_training",
+                        self.env._("Training not passed"),
+                        programme,
+                        *ref,
+                        "fa-times-circle",
+                        sequence=20,
+                        source=source,
                     )
                 )
             elif enrolment.state == "dropped":
                 events.append(
                     self._jmsc_timeline_event(
-                        pid, enrolment.write_date, "training_dropped", "jmsc_training", self.env._("Dropped out of training"),
-                        programme, *ref, "fa-sign-out", sequence=20, source=source,
+                        pid,
+                        enrolment.write_date,
+                        "training_dropped",
+                        "jmsc_training",
+                        self.env._("Dropped out of training"),
+                        programme,
+                        *ref,
+                        "fa-sign-out",
+                        sequence=20,
+                        source=source,
                     )
                 )
         return events
