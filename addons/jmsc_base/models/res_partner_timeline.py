@@ -1,3 +1,4 @@
+# pylint: disable=consider-merging-classes-inherited
 """The migrant timeline: one chronological story of a person across every JMSC module.
 
 The hook is ``res.partner._jmsc_timeline_events(partners, date_from, date_to)``. jmsc_base defines it with its

@@ -19,3 +19,4 @@ from . import test_landing_dashboard
 from . import test_tour_officer
 from . import test_timeline
 from . import test_timeline_journey
+from . import test_tour_timeline
