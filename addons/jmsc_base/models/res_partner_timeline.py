@@ -39,16 +39,18 @@ class ResPartner(models.Model):
     )
 
     def _compute_jmsc_timeline_html(self):
-        migrants = self.filtered(lambda p: p.is_migrant and p.id)
+        # In a form being edited the record is a new one whose _origin is the stored partner.
+        migrants = self.filtered(lambda p: p.is_migrant and p._origin.id)
         (self - migrants).jmsc_timeline_html = False
         if not migrants:
             return
-        events = migrants._jmsc_timeline()
+        events = migrants._origin._jmsc_timeline()
         by_partner = {}
         for event in events:
             by_partner.setdefault(event["partner_id"], []).append(event)
         for partner in migrants:
-            partner.jmsc_timeline_html = partner._jmsc_timeline_render(by_partner.get(partner.id, []), links=True)
+            events = by_partner.get(partner._origin.id, [])
+            partner.jmsc_timeline_html = partner._jmsc_timeline_render(events, links=True)
 
     # ------------------------------------------------------------------------------------------------------------
     # API
