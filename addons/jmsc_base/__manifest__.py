@@ -32,6 +32,7 @@
         "views/jmsc_consent_views.xml",
         "views/res_users_views.xml",
         "views/jmsc_base_portal_templates.xml",
+        "views/jmsc_timeline_templates.xml",
         "views/jmsc_dashboard_views.xml",
         "views/jmsc_base_menus.xml",
         "views/jmsc_expiry_views.xml",

@@ -25,3 +25,6 @@ from . import test_privacy_whole_database
 from . import test_data_about_me
 from . import test_retention
 from . import test_access_log
+from . import test_timeline
+from . import test_timeline_journey
+from . import test_tour_timeline

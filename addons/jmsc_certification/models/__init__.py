@@ -10,3 +10,4 @@ from . import jmsc_cert_appeal
 from . import jmsc_cert_certificate
 from . import res_partner
 from . import res_partner_erasure
+from . import res_partner_timeline

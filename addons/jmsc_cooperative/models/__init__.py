@@ -15,3 +15,4 @@ from . import jmsc_coop_statistics
 from . import jmsc_coop_demo
 from . import res_partner_erasure
 from . import jmsc_retention_rule
+from . import res_partner_timeline

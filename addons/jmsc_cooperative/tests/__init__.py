@@ -13,3 +13,4 @@ from . import test_performance
 from . import test_statement_long
 from . import test_shu_background
 from . import test_privacy_retention
+from . import test_timeline

@@ -18,3 +18,4 @@ from . import helpdesk_ticket_consent
 from . import res_partner_erasure
 from . import helpdesk_ticket_access_log
 from . import jmsc_retention_rule
+from . import res_partner_timeline

@@ -10,3 +10,4 @@ from . import test_moderation
 from . import test_journeys
 from . import test_referral_consent
 from . import test_privacy_retention_log
+from . import test_timeline

@@ -8,3 +8,4 @@ from . import jmsc_ltsa_request
 from . import jmsc_ltsa_step
 from . import res_partner
 from . import res_partner_erasure
+from . import res_partner_timeline

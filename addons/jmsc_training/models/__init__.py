@@ -9,3 +9,4 @@ from . import jmsc_training_attendance
 from . import jmsc_training_score
 from . import res_partner
 from . import res_partner_erasure
+from . import res_partner_timeline
