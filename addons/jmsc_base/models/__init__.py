@@ -25,3 +25,4 @@ from . import res_partner_agency
 from . import jmsc_regency_dashboard
 from . import ir_module_module
 from . import ir_http
+from . import res_partner_import

@@ -17,3 +17,4 @@ from . import test_areas
 from . import test_translations
 from . import test_landing_dashboard
 from . import test_tour_officer
+from . import test_migrant_import
