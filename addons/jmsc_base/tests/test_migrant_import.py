@@ -112,14 +112,15 @@ class TestMigrantImport(JmscBaseCommon):
         self.env["res.lang"]._activate_lang("id_ID")
         self.env["ir.module.module"]._load_module_terms(["jmsc_base"], ["id_ID"])
         self.user_regency.lang = "id_ID"
-        run = self._new_run(self.rows)
+        run = self._new_run(self.rows).with_context(lang="id_ID")  # as the web client of an officer sends it
         run.action_dry_run()
         lines = {line.row_number: line for line in run.line_ids}
         self.assertIn("baris 2", lines[6].reasons)
         self.assertIn("Anda tidak melayani", lines[8].reasons)
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(run.report_file)), read_only=True)
         header = next(book.worksheets[0].iter_rows(values_only=True))
-        self.assertEqual(header[:2], ("Baris", "Status"))
+        self.assertEqual(header[:5], ("Baris", "Status", "Perubahan", "Kandidat", "Alasan"))
+        self.assertEqual(next(book.worksheets[0].iter_rows(min_row=2, values_only=True))[1], "Baru")
 
     def test_apply_in_jobs_then_again_is_a_no_op(self):
         run = self._new_run(self.rows, chunk_size=2)

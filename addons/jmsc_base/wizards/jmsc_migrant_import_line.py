@@ -60,6 +60,11 @@ class JmscMigrantImportLine(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_before_apply(self):
+        """The rows of an applied import are its record of what happened: kept."""
+        self.import_id._jmsc_check_editable()
+
     def write(self, vals):
         if {"resolution", "resolved_partner_id"} & vals.keys():
             self.import_id._jmsc_check_editable()
