@@ -94,7 +94,11 @@ def bench_size(env, count, chunk, offset):
     run.action_dry_run()
     env.flush_all()
     dry_time = time.perf_counter() - started
-    assert run.count_new == count, (run.count_new, run.count_invalid, run.line_ids.filtered("reasons")[:3].mapped("reasons"))
+    assert run.count_new == count, (
+        run.count_new,
+        run.count_invalid,
+        run.line_ids.filtered("reasons")[:3].mapped("reasons"),
+    )
     started = time.perf_counter()
     run.with_context(queue_job__no_delay=True).action_apply()
     env.flush_all()
@@ -103,8 +107,12 @@ def bench_size(env, count, chunk, offset):
     total = dry_time + apply_time
     print(f"\n{count} rows (chunks of {chunk}):")
     print(f"  baseline load() of plain contacts: {load_time:7.2f}s {count / load_time:8.0f} rows/s")
-    print(f"  dry run (checks + result XLSX):   {dry_time:7.2f}s {count / dry_time:8.0f} rows/s  {dry_time / load_time:5.2f}x load()")
-    print(f"  apply (chunks, as the jobs do):   {apply_time:7.2f}s {count / apply_time:8.0f} rows/s  {apply_time / load_time:5.2f}x load()")
+    print(
+        f"  dry run (checks + result XLSX):   {dry_time:7.2f}s {count / dry_time:8.0f} rows/s  {dry_time / load_time:5.2f}x load()"
+    )
+    print(
+        f"  apply (chunks, as the jobs do):   {apply_time:7.2f}s {count / apply_time:8.0f} rows/s  {apply_time / load_time:5.2f}x load()"
+    )
     print(
         f"  end to end:                       {total:7.2f}s {count / total:8.0f} migrants/s {total / load_time:5.2f}x load()"
         f"  (goal >= 1,000/s: {'OK' if count / total >= 1000 else 'BELOW GOAL'})"

@@ -87,7 +87,9 @@ def report(label, latencies, errors, elapsed):
         raise SystemExit(f"{label}: every request failed; first error: {errors[0] if errors else '-'}")
     rate = len(latencies) / elapsed
     p50, p95 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.95) * 1000
-    print(f"{label:<34} {len(latencies):>6} req {rate:7.1f} req/s  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  errors {len(errors)}")
+    print(
+        f"{label:<34} {len(latencies):>6} req {rate:7.1f} req/s  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  errors {len(errors)}"
+    )
     if errors:
         print(f"  first error: {errors[0][:200]}")
     return rate, p50, p95
@@ -115,9 +117,9 @@ def main():
         domain = [("is_migrant", "=", True)]
         list_fields = view_fields(session, "res.partner", "list", action_id)
         form_fields = view_fields(session, "res.partner", "form", action_id)
-        rows = session.call_kw(
-            "res.partner", "web_search_read", [domain], {"specification": {"id": {}}, "limit": 80}
-        )["records"]
+        rows = session.call_kw("res.partner", "web_search_read", [domain], {"specification": {"id": {}}, "limit": 80})[
+            "records"
+        ]
         if not rows:
             raise SystemExit(f"{args.login} sees no migrant in {args.db}: use a database with demo data")
         ids = [row["id"] for row in rows]
@@ -129,11 +131,16 @@ def main():
         )
 
         def baseline(client, _turn):
-            client.call_kw("res.country", "web_search_read", [[]], {"specification": {"name": {}, "code": {}}, "limit": 80})
+            client.call_kw(
+                "res.country", "web_search_read", [[]], {"specification": {"name": {}, "code": {}}, "limit": 80}
+            )
 
         def migrant_list(client, _turn):
             client.call_kw(
-                "res.partner", "web_search_read", [domain], {"specification": list_spec, "limit": 80, "count_limit": 10001}
+                "res.partner",
+                "web_search_read",
+                [domain],
+                {"specification": list_spec, "limit": 80, "count_limit": 10001},
             )
 
         def migrant_form(client, turn):

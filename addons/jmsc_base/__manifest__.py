@@ -6,7 +6,16 @@
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
     "website": "https://disnakertrans.jabarprov.go.id",
-    "depends": ["base", "mail", "contacts", "portal", "phone_validation", "partner_identification", "report_xlsx", "queue_job"],
+    "depends": [
+        "base",
+        "mail",
+        "contacts",
+        "portal",
+        "phone_validation",
+        "partner_identification",
+        "report_xlsx",
+        "queue_job",
+    ],
     "data": [
         "security/jmsc_base_security.xml",
         "security/jmsc_village_security.xml",

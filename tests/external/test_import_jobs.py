@@ -16,7 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import Checks, JsonRpcClient, odoo_server, parse_args, pg_connect  # noqa: E402
 
-NIKS = [f"3212{district:02d}{day + 40:02d}0395{9000 + day:04d}" for district, day in ((1, 11), (2, 12), (3, 13), (4, 14), (5, 15))]
+NIKS = [
+    f"3212{district:02d}{day + 40:02d}0395{9000 + day:04d}"
+    for district, day in ((1, 11), (2, 12), (3, 13), (4, 14), (5, 15))
+]
 
 
 def csv_file():
@@ -45,7 +48,9 @@ def main():
         )
         officer.execute("jmsc.migrant.import", "action_dry_run", [run_id])
         counts = officer.execute("jmsc.migrant.import", "read", [run_id], ["count_new", "state"])[0]
-        checks.check("the dry run finds 5 new migrants", counts["count_new"] == 5 and counts["state"] == "checked", counts)
+        checks.check(
+            "the dry run finds 5 new migrants", counts["count_new"] == 5 and counts["state"] == "checked", counts
+        )
         officer.execute("jmsc.migrant.import", "action_apply", [run_id])
         state = wait_done(officer, run_id)
         checks.check("the server's job runner imports every chunk", state == "done", state)
@@ -60,14 +65,17 @@ def main():
             jobs = cr.fetchall()
         checks.check(
             "3 jobs (chunks of 2) in channel root.jmsc_import, done, run as the officer",
-            len(jobs) == 3
-            and all(s == "done" and c == "root.jmsc_import" and u == officer.uid for s, c, u in jobs),
+            len(jobs) == 3 and all(s == "done" and c == "root.jmsc_import" and u == officer.uid for s, c, u in jobs),
             jobs,
         )
-        again = officer.execute("jmsc.migrant.import", "create", {"name": "uji 2", "file": csv_file(), "filename": "uji.csv"})
+        again = officer.execute(
+            "jmsc.migrant.import", "create", {"name": "uji 2", "file": csv_file(), "filename": "uji.csv"}
+        )
         officer.execute("jmsc.migrant.import", "action_dry_run", [again])
         officer.execute("jmsc.migrant.import", "action_apply", [again])
-        second = officer.execute("jmsc.migrant.import", "read", [again], ["state", "count_unchanged", "count_applied"])[0]
+        second = officer.execute("jmsc.migrant.import", "read", [again], ["state", "count_unchanged", "count_applied"])[
+            0
+        ]
         checks.check(
             "the same file again: 5 unchanged, nothing queued, done at once",
             second["state"] == "done" and second["count_unchanged"] == 5 and second["count_applied"] == 0,

@@ -39,13 +39,22 @@ class TestMigrantImport(JmscBaseCommon):
         cls.cirebon = cls._create_migrant("Tono Cirebon", cls.nik_cirebon, regency=cls.regency_cirebon)
         cls.rows = [
             # row 2: new, with a passport
-            {"Nama Lengkap": "Ani Lestari", "NIK": cls.nik_new, "No. HP": "081234567002",
-             "No. Paspor": "C1234567", "Paspor Berlaku Sampai": "2031-01-31"},
+            {
+                "Nama Lengkap": "Ani Lestari",
+                "NIK": cls.nik_new,
+                "No. HP": "081234567002",
+                "No. Paspor": "C1234567",
+                "Paspor Berlaku Sampai": "2031-01-31",
+            },
             # row 3: update of a registered migrant (the mobile changes)
             {"Nama Lengkap": "Siti Aminah", "NIK": cls.nik_known, "No. HP": "081234567099"},
             # row 4: no NIK, same name and birth date as a registered migrant: ambiguous
-            {"Nama Lengkap": "budi  SANTOSO", "Tanggal Lahir": "05/05/1990", "Kabupaten/Kota": "32.12",
-             "Jenis Kelamin": "L"},
+            {
+                "Nama Lengkap": "budi  SANTOSO",
+                "Tanggal Lahir": "05/05/1990",
+                "Kabupaten/Kota": "32.12",
+                "Jenis Kelamin": "L",
+            },
             # row 5: invalid NIK, no regency
             {"Nama Lengkap": "Salah Nik", "NIK": "123"},
             # row 6: the NIK of row 2 again: duplicate inside the file
@@ -177,8 +186,11 @@ class TestMigrantImport(JmscBaseCommon):
 
     def test_failed_chunk_leaves_no_half_row_and_resumes(self):
         rows = [
-            {"Nama Lengkap": f"Pekerja {n}", "NIK": make_nik(n, 1, 1990, serial=100 + n),
-             "No. Paspor": f"D{n:07d}" if n > 2 else ""}
+            {
+                "Nama Lengkap": f"Pekerja {n}",
+                "NIK": make_nik(n, 1, 1990, serial=100 + n),
+                "No. Paspor": f"D{n:07d}" if n > 2 else "",
+            }
             for n in range(1, 5)
         ]
         run = self._new_run(rows, chunk_size=2)
@@ -213,7 +225,9 @@ class TestMigrantImport(JmscBaseCommon):
         other = self.user_regency.copy({"login": "jmsc_regency_other"})
         self.assertFalse(self.env["jmsc.migrant.import"].with_user(other).search([("id", "=", run.id)]))
         self.assertFalse(self.env["jmsc.migrant.import.line"].with_user(other).search([("import_id", "=", run.id)]))
-        self.assertEqual(self.env["jmsc.migrant.import"].with_user(self.user_provincial).search([("id", "=", run.id)]), run)
+        self.assertEqual(
+            self.env["jmsc.migrant.import"].with_user(self.user_provincial).search([("id", "=", run.id)]), run
+        )
         # A JMSC User cannot import at all.
         with self.assertRaises(AccessError):
             self.env["jmsc.migrant.import"].with_user(self.user_jmsc).create({"name": "x"})

@@ -97,12 +97,11 @@ def _read_xlsx(content):
 
 def _read_csv(content):
     text = content.decode("utf-8-sig", errors="replace")
+    sample = text[:4096].splitlines()[0] if text else ""
+    # The header row tells the delimiter: comma (default), semicolon (Excel in Indonesian) or tab.
+    delimiter = max(",;\t", key=sample.count) if sample else ","
     dialect = csv.excel
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        pass
-    for values in csv.reader(io.StringIO(text), dialect):
+    for values in csv.reader(io.StringIO(text), dialect, delimiter=delimiter):
         yield [_cell(value) for value in values]
 
 

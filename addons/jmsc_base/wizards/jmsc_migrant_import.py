@@ -69,7 +69,9 @@ class JmscMigrantImport(models.Model):
         )
         counts = {}
         for run, status, applied, resolution, count in groups:
-            bucket = counts.setdefault(run.id, dict.fromkeys([s for s, _l in LINE_STATUSES] + ["applied", "todo", "open"], 0))
+            bucket = counts.setdefault(
+                run.id, dict.fromkeys([s for s, _l in LINE_STATUSES] + ["applied", "todo", "open"], 0)
+            )
             bucket[status] = bucket.get(status, 0) + count
             if applied:
                 bucket["applied"] += count
@@ -136,7 +138,10 @@ class JmscMigrantImport(models.Model):
             ]
             results = self._jmsc_classify_rows(chunk, ctx, first_seen)
             Line.create(
-                [self._jmsc_line_vals(row, result) | {"import_id": self.id} for row, result in zip(chunk, results, strict=True)]
+                [
+                    self._jmsc_line_vals(row, result) | {"import_id": self.id}
+                    for row, result in zip(chunk, results, strict=True)
+                ]
             )
         self.env.flush_all()
         self.write(
@@ -191,8 +196,10 @@ class JmscMigrantImport(models.Model):
 
     def _jmsc_pending_lines(self):
         return self.line_ids.filtered(
-            lambda line: not line.applied
-            and (line.status in ("new", "update") or (line.status == "ambiguous" and line.resolution))
+            lambda line: (
+                not line.applied
+                and (line.status in ("new", "update") or (line.status == "ambiguous" and line.resolution))
+            )
         )
 
     def _jmsc_enqueue_chunks(self):
@@ -205,7 +212,11 @@ class JmscMigrantImport(models.Model):
             busy = {
                 uuid
                 for (uuid,) in self.env.execute_query(
-                    SQL("SELECT uuid FROM queue_job WHERE uuid = ANY(%s) AND state = ANY(%s)", uuids, list(JOB_ACTIVE_STATES))
+                    SQL(
+                        "SELECT uuid FROM queue_job WHERE uuid = ANY(%s) AND state = ANY(%s)",
+                        uuids,
+                        list(JOB_ACTIVE_STATES),
+                    )
                 )
             }
         pending = pending.filtered(lambda line: line.job_uuid not in busy)
@@ -218,8 +229,12 @@ class JmscMigrantImport(models.Model):
             chunk = pending.browse(ids[start : start + size])
             job = self.with_delay(
                 channel="root.jmsc_import",
-                description=self.env._("Migrant import %(name)s: rows %(first)s-%(last)s", name=self.name,
-                                       first=chunk[:1].row_number, last=chunk[-1:].row_number),
+                description=self.env._(
+                    "Migrant import %(name)s: rows %(first)s-%(last)s",
+                    name=self.name,
+                    first=chunk[:1].row_number,
+                    last=chunk[-1:].row_number,
+                ),
                 max_retries=5,
             )._jmsc_apply_chunk(chunk.ids)
             uuid = getattr(job, "uuid", False)  # False when run at once (queue_job__no_delay)
@@ -318,9 +333,7 @@ class JmscMigrantImport(models.Model):
         if self.state == "done":
             return
         self.write({"state": "done", "last_error": False})
-        message = self.env._(
-            "Import %(name)s done: %(count)s rows imported.", name=self.name, count=self.count_applied
-        )
+        message = self.env._("Import %(name)s done: %(count)s rows imported.", name=self.name, count=self.count_applied)
         self._jmsc_notify(message, "success")
 
     def _jmsc_notify(self, message, kind):

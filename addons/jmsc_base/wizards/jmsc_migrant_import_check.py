@@ -40,7 +40,9 @@ class JmscMigrantImport(models.Model):
             for prefix in ("kabupaten ", "kota "):
                 if name.startswith(prefix):
                     by_name.setdefault(name[len(prefix) :], regency["id"])
-                    by_name.setdefault(("kab. " if prefix == "kabupaten " else "kota ") + name[len(prefix) :], regency["id"])
+                    by_name.setdefault(
+                        ("kab. " if prefix == "kabupaten " else "kota ") + name[len(prefix) :], regency["id"]
+                    )
         user = self.env.user
         return {
             "today": fields.Date.context_today(self),
@@ -60,13 +62,12 @@ class JmscMigrantImport(models.Model):
 
     def _jmsc_parse_row(self, row, ctx):
         """(vals for res.partner, passport (number, valid until) or None, reasons) of one row; no query."""
-        _ = self.env._
         Partner = self.env["res.partner"]
         reasons = []
         vals = {}
         name = " ".join((row.get("name") or "").split())
         if not name:
-            reasons.append(_("the name is empty"))
+            reasons.append(self.env._("the name is empty"))
         vals["name"] = name
         nik = "".join((row.get("nik") or "").split())
         nik_gender = nik_born = None
@@ -74,11 +75,13 @@ class JmscMigrantImport(models.Model):
             try:
                 nik_gender, nik_born, _region = nik_tools.parse_nik(nik, ctx["today"], ctx["regency_codes"])
             except nik_tools.NikError as err:
-                reasons.append(_("NIK %(nik)s: %(reason)s", nik=nik, reason=Partner._jmsc_nik_error_reason(err)))
+                reasons.append(
+                    self.env._("NIK %(nik)s: %(reason)s", nik=nik, reason=Partner._jmsc_nik_error_reason(err))
+                )
             else:
                 district_error = self.env["jmsc.district"]._jmsc_nik_district_error(nik)
                 if district_error:
-                    reasons.append(_("NIK %(nik)s: %(reason)s", nik=nik, reason=district_error))
+                    reasons.append(self.env._("NIK %(nik)s: %(reason)s", nik=nik, reason=district_error))
             vals["nik"] = nik
         kk_number = "".join((row.get("kk_number") or "").split())
         if kk_number:
@@ -86,16 +89,18 @@ class JmscMigrantImport(models.Model):
                 nik_tools.check_family_card(kk_number, ctx["regency_codes"])
             except nik_tools.NikError as err:
                 reasons.append(
-                    _("family card %(kk)s: %(reason)s", kk=kk_number, reason=Partner._jmsc_nik_error_reason(err))
+                    self.env._(
+                        "family card %(kk)s: %(reason)s", kk=kk_number, reason=Partner._jmsc_nik_error_reason(err)
+                    )
                 )
             vals["kk_number"] = kk_number
         gender_text = (row.get("gender") or "").strip().lower()
         if gender_text:
             gender = template.GENDER.get(gender_text)
             if not gender:
-                reasons.append(_("the gender %s is not L or P", row["gender"]))
+                reasons.append(self.env._("the gender %s is not L or P", row["gender"]))
             elif nik_gender and gender != nik_gender:
-                reasons.append(_("the gender does not match the NIK"))
+                reasons.append(self.env._("the gender does not match the NIK"))
             else:
                 vals["gender"] = gender
         elif nik_gender:
@@ -104,23 +109,29 @@ class JmscMigrantImport(models.Model):
         if born_text:
             born = template.parse_date(born_text)
             if not born:
-                reasons.append(_("the birth date %s is not a date (YYYY-MM-DD or DD/MM/YYYY)", born_text))
+                reasons.append(self.env._("the birth date %s is not a date (YYYY-MM-DD or DD/MM/YYYY)", born_text))
             elif born > ctx["today"]:
-                reasons.append(_("the birth date %s is in the future", born_text))
+                reasons.append(self.env._("the birth date %s is in the future", born_text))
             elif nik_born and born != nik_born:
-                reasons.append(_("the birth date %(date)s does not match the NIK (%(nik_date)s)", date=born, nik_date=nik_born))
+                reasons.append(
+                    self.env._(
+                        "the birth date %(date)s does not match the NIK (%(nik_date)s)", date=born, nik_date=nik_born
+                    )
+                )
             else:
                 vals["birthdate_date"] = born
         elif nik_born:
             vals["birthdate_date"] = nik_born
         if not nik and not vals.get("birthdate_date") and not born_text:
-            reasons.append(_("without a NIK the birth date is required (to recognise the person)"))
+            reasons.append(self.env._("without a NIK the birth date is required (to recognise the person)"))
         regency_text = " ".join((row.get("regency") or "").split())
         regency_id = False
         if regency_text:
             regency_id = ctx["regency_by_code"].get(regency_text) or ctx["regency_by_name"].get(regency_text.lower())
             if not regency_id:
-                reasons.append(_("the regency/city %s is unknown (write its code, e.g. 32.12, or its name)", regency_text))
+                reasons.append(
+                    self.env._("the regency/city %s is unknown (write its code, e.g. 32.12, or its name)", regency_text)
+                )
             if regency_id:
                 reasons += self._jmsc_check_regency_allowed(regency_id, ctx)
         elif nik:
@@ -128,7 +139,7 @@ class JmscMigrantImport(models.Model):
             regency_id = ctx["regency_by_code"].get(nik_tools.regency_code(nik) or "", False)
             vals["__regency_from_nik"] = True
         else:
-            reasons.append(_("the regency/city is empty and there is no NIK to take it from"))
+            reasons.append(self.env._("the regency/city is empty and there is no NIK to take it from"))
         if regency_id:
             vals["regency_id"] = regency_id
         for key in ("place_of_birth", "district", "village", "street"):
@@ -139,12 +150,12 @@ class JmscMigrantImport(models.Model):
         if mobile:
             formatted = Partner._phone_format_number(mobile, ctx["country"], force_format="E164")
             if not formatted:
-                reasons.append(_("the mobile number %s is not a valid Indonesian number", mobile))
+                reasons.append(self.env._("the mobile number %s is not a valid Indonesian number", mobile))
             vals["mobile"] = formatted or mobile
         email = (row.get("email") or "").strip()
         if email:
             if not tools.email_normalize(email):
-                reasons.append(_("the e-mail address %s is not valid", email))
+                reasons.append(self.env._("the e-mail address %s is not valid", email))
             vals["email"] = email
         for key, fname, mapping in (
             ("education", "education_level", template.EDUCATION),
@@ -154,21 +165,28 @@ class JmscMigrantImport(models.Model):
             if text:
                 value = mapping.get(text)
                 if not value:
-                    reasons.append(_("the value %(value)s is not allowed in column %(column)s", value=row[key], column=dict(
-                        (k, h) for k, h, _help in template.COLUMNS)[key]))
+                    reasons.append(
+                        self.env._(
+                            "the value %(value)s is not allowed in column %(column)s",
+                            value=row[key],
+                            column=dict((k, h) for k, h, _help in template.COLUMNS)[key],
+                        )
+                    )
                 vals[fname] = value
         passport = None
         number = "".join((row.get("passport") or "").split()).upper()
         until_text = (row.get("passport_valid_until") or "").strip()
         if number:
             if not (6 <= len(number) <= 9 and number[0].isalpha() and number.isalnum() and number.isascii()):
-                reasons.append(_("the passport number %s is not valid (a letter and 6 to 8 letters or digits)", number))
+                reasons.append(
+                    self.env._("the passport number %s is not valid (a letter and 6 to 8 letters or digits)", number)
+                )
             until = template.parse_date(until_text) if until_text else False
             if until_text and not until:
-                reasons.append(_("the passport validity %s is not a date", until_text))
+                reasons.append(self.env._("the passport validity %s is not a date", until_text))
             passport = (number, until)
         elif until_text:
-            reasons.append(_("a passport validity is given without a passport number"))
+            reasons.append(self.env._("a passport validity is given without a passport number"))
         return vals, passport, reasons
 
     def _jmsc_check_regency_allowed(self, regency_id, ctx):
@@ -187,7 +205,6 @@ class JmscMigrantImport(models.Model):
         """What each row would do. ``rows``: dicts with row_number, values and, once resolved, resolution and
         resolved_partner_id. ``first_seen``: {("nik", nik) or ("name", name, date): first row number} of
         the whole file, for duplicates inside the file. Returns one result dict per row."""
-        _ = self.env._
         Partner = self.env["res.partner"]
         parsed = [self._jmsc_parse_row(row["values"], ctx) for row in rows]
         niks = [vals["nik"] for vals, _p, reasons in parsed if vals.get("nik") and not reasons]
@@ -211,7 +228,9 @@ class JmscMigrantImport(models.Model):
                     births,
                 )
             ):
-                by_name.setdefault((nik_tools.normalize_name(name), born), []).append((partner_id, nik, regency_id, name))
+                by_name.setdefault((nik_tools.normalize_name(name), born), []).append(
+                    (partner_id, nik, regency_id, name)
+                )
         # 3. Rows already imported by an earlier run (same content): the import is idempotent.
         by_key = {}
         if keys:
@@ -242,14 +261,14 @@ class JmscMigrantImport(models.Model):
             name_key = (nik_tools.normalize_name(vals.get("name")), vals.get("birthdate_date"))
             if first_seen is not None:
                 if nik and first_seen.setdefault(("nik", nik), row["row_number"]) != row["row_number"]:
-                    result["reasons"].append(_("same NIK as row %s of the file", first_seen[("nik", nik)]))
+                    result["reasons"].append(self.env._("same NIK as row %s of the file", first_seen[("nik", nik)]))
                 elif (
                     not nik
                     and name_key[1]
                     and first_seen.setdefault(("name", *name_key), row["row_number"]) != row["row_number"]
                 ):
                     result["reasons"].append(
-                        _("same name and birth date as row %s of the file", first_seen[("name", *name_key)])
+                        self.env._("same name and birth date as row %s of the file", first_seen[("name", *name_key)])
                     )
             if result["reasons"]:
                 result["status"] = "invalid"
@@ -276,7 +295,7 @@ class JmscMigrantImport(models.Model):
                     vals.pop("regency_id", None)
             elif from_nik and not vals.get("regency_id"):
                 result["reasons"].append(
-                    _("the regency/city is empty and the NIK is not from Jawa Barat: write the regency")
+                    self.env._("the regency/city is empty and the NIK is not from Jawa Barat: write the regency")
                 )
             elif from_nik:
                 result["reasons"] += self._jmsc_check_regency_allowed(vals["regency_id"], ctx)
@@ -313,7 +332,7 @@ class JmscMigrantImport(models.Model):
             if passport and by_passport.get(passport[0], set()) - {target}:
                 result["status"] = "invalid"
                 result["reasons"].append(
-                    _(
+                    self.env._(
                         "the passport %(number)s is already registered for another person (%(refs)s)",
                         number=passport[0],
                         refs=", ".join("PMI-%06d" % pid for pid in sorted(by_passport[passport[0]] - {target})),
@@ -325,7 +344,7 @@ class JmscMigrantImport(models.Model):
                 result["status"] = "invalid"
                 regency = by_nik.get(result["vals"].get("nik"), (0, False))[1]
                 result["reasons"].append(
-                    _(
+                    self.env._(
                         "this person is already registered (%(ref)s, %(regency)s) and you may not change the record:"
                         " ask a Provincial Officer",
                         ref="PMI-%06d" % target,
@@ -361,7 +380,8 @@ class JmscMigrantImport(models.Model):
                 continue
             field = Partner._fields[fname]
             changes.append(
-                "%s: %s → %s" % (field._description_string(self.env), self._jmsc_show(field, old), self._jmsc_show(field, new))
+                "%s: %s → %s"
+                % (field._description_string(self.env), self._jmsc_show(field, old), self._jmsc_show(field, new))
             )
         if not record["is_migrant"]:
             vals["is_migrant"] = True

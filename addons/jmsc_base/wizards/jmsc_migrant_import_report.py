@@ -15,10 +15,9 @@ class JmscMigrantImport(models.Model):
 
     def _jmsc_report_xlsx(self):
         self.ensure_one()
-        _ = self.env._
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        sheet = book.add_worksheet(_("Dry Run"))
+        sheet = book.add_worksheet(self.env._("Dry Run"))
         bold = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         colors = {
@@ -30,9 +29,13 @@ class JmscMigrantImport(models.Model):
         }
         status_formats = {key: book.add_format({"bg_color": color, "valign": "top"}) for key, color in colors.items()}
         labels = dict(self.env["jmsc.migrant.import.line"]._fields["status"]._description_selection(self.env))
-        headers = [_("Row"), _("Status"), _("Changes"), _("Candidates"), _("Reasons")] + [
-            header for _key, header, _help in template.COLUMNS
-        ]
+        headers = [
+            self.env._("Row"),
+            self.env._("Status"),
+            self.env._("Changes"),
+            self.env._("Candidates"),
+            self.env._("Reasons"),
+        ] + [header for _key, header, _help in template.COLUMNS]
         widths = [6, 14, 40, 36, 50] + [16] * len(template.COLUMNS)
         for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
             sheet.write(0, col, header, bold)
