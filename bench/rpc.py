@@ -19,7 +19,6 @@ Goal: >= 30 req/s at p50 < 100 ms. It writes nothing.
 
 import argparse
 import re
-import statistics
 import sys
 import threading
 import time
@@ -87,9 +86,8 @@ def report(label, latencies, errors, elapsed):
         raise SystemExit(f"{label}: every request failed; first error: {errors[0] if errors else '-'}")
     rate = len(latencies) / elapsed
     p50, p95 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.95) * 1000
-    print(
-        f"{label:<34} {len(latencies):>6} req {rate:7.1f} req/s  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  errors {len(errors)}"
-    )
+    count = len(latencies)
+    print(f"{label:<34} {count:>6} req {rate:7.1f} req/s  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  errors {len(errors)}")
     if errors:
         print(f"  first error: {errors[0][:200]}")
     return rate, p50, p95

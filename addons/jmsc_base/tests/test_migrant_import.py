@@ -5,10 +5,9 @@ from unittest import mock
 
 import openpyxl
 
+from odoo.addons.queue_job.job import Job
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
-
-from odoo.addons.queue_job.job import Job
 
 from ..tools import migrant_import_file as template
 from .common import JmscBaseCommon, make_nik

@@ -9,6 +9,9 @@ import datetime
 import hashlib
 import io
 
+import openpyxl
+import xlsxwriter
+
 # (key, Indonesian header, help written under the header of the template)
 COLUMNS = [
     ("name", "Nama Lengkap", "wajib"),
@@ -83,8 +86,6 @@ def _cell(value):
 
 
 def _read_xlsx(content):
-    import openpyxl  # pylint: disable=import-outside-toplevel
-
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a file that is not XLSX
@@ -156,8 +157,6 @@ def row_key(row):
 
 def template_xlsx():
     """The empty template as XLSX bytes: headers in Indonesian, a help row, column widths."""
-    import xlsxwriter  # pylint: disable=import-outside-toplevel
-
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet("Data PMI")

@@ -320,8 +320,8 @@ class JmscMigrantImport(models.Model):
             self.env.flush_all()
             self.env.cr.execute(
                 SQL(
-                    "UPDATE res_partner p SET jmsc_import_key = k.key FROM unnest(%s::varchar[], %s::int[]) AS k(key, id)"
-                    " WHERE p.id = k.id",
+                    "UPDATE res_partner p SET jmsc_import_key = k.key"
+                    " FROM unnest(%s::varchar[], %s::int[]) AS k(key, id) WHERE p.id = k.id",
                     [key for key, _pid in keyed],
                     [pid for _key, pid in keyed],
                 )

@@ -62,13 +62,21 @@ class JmscMigrantImport(models.Model):
 
     def _jmsc_parse_row(self, row, ctx):
         """(vals for res.partner, passport (number, valid until) or None, reasons) of one row; no query."""
-        Partner = self.env["res.partner"]
         reasons = []
-        vals = {}
         name = " ".join((row.get("name") or "").split())
         if not name:
             reasons.append(self.env._("the name is empty"))
-        vals["name"] = name
+        vals = {"name": name}
+        nik, nik_gender, nik_born = self._jmsc_parse_identity(row, ctx, vals, reasons)
+        self._jmsc_parse_birth(row, ctx, vals, reasons, nik, nik_gender, nik_born)
+        self._jmsc_parse_regency(row, ctx, vals, reasons, nik)
+        self._jmsc_parse_contact(row, ctx, vals, reasons)
+        passport = self._jmsc_parse_passport(row, reasons)
+        return vals, passport, reasons
+
+    def _jmsc_parse_identity(self, row, ctx, vals, reasons):
+        """NIK (rules of tools/nik.py and the districts of Jawa Barat) and KK; returns what the NIK says."""
+        Partner = self.env["res.partner"]
         nik = "".join((row.get("nik") or "").split())
         nik_gender = nik_born = None
         if nik:
@@ -94,6 +102,10 @@ class JmscMigrantImport(models.Model):
                     )
                 )
             vals["kk_number"] = kk_number
+        return nik, nik_gender, nik_born
+
+    def _jmsc_parse_birth(self, row, ctx, vals, reasons, nik, nik_gender, nik_born):
+        """Gender and birth date: as written, or from the NIK; they must agree with it."""
         gender_text = (row.get("gender") or "").strip().lower()
         if gender_text:
             gender = template.GENDER.get(gender_text)
@@ -124,6 +136,9 @@ class JmscMigrantImport(models.Model):
             vals["birthdate_date"] = nik_born
         if not nik and not vals.get("birthdate_date") and not born_text:
             reasons.append(self.env._("without a NIK the birth date is required (to recognise the person)"))
+
+    def _jmsc_parse_regency(self, row, ctx, vals, reasons, nik):
+        """The regency by code or name, else the NIK's; one the officer serves."""
         regency_text = " ".join((row.get("regency") or "").split())
         regency_id = False
         if regency_text:
@@ -142,6 +157,10 @@ class JmscMigrantImport(models.Model):
             reasons.append(self.env._("the regency/city is empty and there is no NIK to take it from"))
         if regency_id:
             vals["regency_id"] = regency_id
+
+    def _jmsc_parse_contact(self, row, ctx, vals, reasons):
+        """Address, mobile (E.164), e-mail, education and marital status."""
+        Partner = self.env["res.partner"]
         for key in ("place_of_birth", "district", "village", "street"):
             text = " ".join((row.get(key) or "").split())
             if text:
@@ -173,6 +192,9 @@ class JmscMigrantImport(models.Model):
                         )
                     )
                 vals[fname] = value
+
+    def _jmsc_parse_passport(self, row, reasons):
+        """(number, valid until) of the passport columns, or None."""
         passport = None
         number = "".join((row.get("passport") or "").split()).upper()
         until_text = (row.get("passport_valid_until") or "").strip()
@@ -187,7 +209,7 @@ class JmscMigrantImport(models.Model):
             passport = (number, until)
         elif until_text:
             reasons.append(self.env._("a passport validity is given without a passport number"))
-        return vals, passport, reasons
+        return passport
 
     def _jmsc_check_regency_allowed(self, regency_id, ctx):
         allowed = ctx["allowed_regencies"]
@@ -205,144 +227,145 @@ class JmscMigrantImport(models.Model):
         """What each row would do. ``rows``: dicts with row_number, values and, once resolved, resolution and
         resolved_partner_id. ``first_seen``: {("nik", nik) or ("name", name, date): first row number} of
         the whole file, for duplicates inside the file. Returns one result dict per row."""
-        Partner = self.env["res.partner"]
         parsed = [self._jmsc_parse_row(row["values"], ctx) for row in rows]
+        found = self._jmsc_lookup(rows, parsed, ctx)
+        results = [
+            self._jmsc_match_row(row, vals, passport, reasons, found, ctx, first_seen)
+            for row, (vals, passport, reasons) in zip(rows, parsed, strict=True)
+        ]
+        self._jmsc_check_targets(results, found, ctx)
+        for result in results:
+            result["reasons"] = "; ".join(result["reasons"]) if result["status"] == "invalid" else False
+        return results
+
+    def _jmsc_lookup(self, rows, parsed, ctx):
+        """The registry facts the rows of a chunk need: four queries, whatever the number of rows."""
         niks = [vals["nik"] for vals, _p, reasons in parsed if vals.get("nik") and not reasons]
         births = list({vals["birthdate_date"] for vals, _p, _r in parsed if vals.get("birthdate_date")})
         keys = [row["row_key"] for row in rows if row.get("row_key")]
         passports = [p[0] for _v, p, _r in parsed if p]
+        found = {"nik": {}, "name": {}, "key": {}, "passport": {}}
         # 1. NIKs already registered (any record, readable or not: a NIK is unique).
-        by_nik = {}
         if niks:
-            for partner_id, nik, regency_id in self.env.execute_query(
-                SQL("SELECT id, nik, regency_id FROM res_partner WHERE nik = ANY(%s)", niks)
-            ):
-                by_nik[nik] = (partner_id, regency_id)
-        # 2. Migrants with the same birth date (same name checked below), and whether they have a NIK.
-        by_name = {}
+            query = SQL("SELECT nik, id, regency_id FROM res_partner WHERE nik = ANY(%s)", niks)
+            found["nik"] = {nik: (pid, regency_id) for nik, pid, regency_id in self.env.execute_query(query)}
+        # 2. Migrants with the same birth date (the same name is checked in Python).
         if births:
-            for partner_id, name, born, nik, regency_id in self.env.execute_query(
-                SQL(
-                    "SELECT id, name, birthdate_date, nik, regency_id FROM res_partner"
-                    " WHERE is_migrant AND active AND birthdate_date = ANY(%s)",
-                    births,
-                )
-            ):
-                by_name.setdefault((nik_tools.normalize_name(name), born), []).append(
-                    (partner_id, nik, regency_id, name)
-                )
-        # 3. Rows already imported by an earlier run (same content): the import is idempotent.
-        by_key = {}
-        if keys:
-            by_key = dict(
-                self.env.execute_query(
-                    SQL("SELECT jmsc_import_key, id FROM res_partner WHERE jmsc_import_key = ANY(%s)", keys)
-                )
+            query = SQL(
+                "SELECT id, name, birthdate_date, nik, regency_id FROM res_partner"
+                " WHERE is_migrant AND active AND birthdate_date = ANY(%s)",
+                births,
             )
+            for pid, name, born, nik, regency_id in self.env.execute_query(query):
+                key = (nik_tools.normalize_name(name), born)
+                found["name"].setdefault(key, []).append((pid, nik, regency_id, name))
+        # 3. Rows already imported by an earlier run (same content): the import is idempotent.
+        if keys:
+            query = SQL("SELECT jmsc_import_key, id FROM res_partner WHERE jmsc_import_key = ANY(%s)", keys)
+            found["key"] = dict(self.env.execute_query(query))
         # 4. Passports already registered.
-        by_passport = {}
         if passports:
-            for number, partner_id in self.env.execute_query(
-                SQL(
-                    "SELECT name, partner_id FROM res_partner_id_number"
-                    " WHERE category_id = %s AND name = ANY(%s) AND status IS DISTINCT FROM 'close'",
-                    ctx["passport_category"],
-                    passports,
-                )
-            ):
-                by_passport.setdefault(number, set()).add(partner_id)
+            query = SQL(
+                "SELECT name, partner_id FROM res_partner_id_number"
+                " WHERE category_id = %s AND name = ANY(%s) AND status IS DISTINCT FROM 'close'",
+                ctx["passport_category"],
+                passports,
+            )
+            for number, pid in self.env.execute_query(query):
+                found["passport"].setdefault(number, set()).add(pid)
+        return found
 
-        results = []
-        targets = set()
-        for row, (vals, passport, reasons) in zip(rows, parsed, strict=True):
-            result = {"vals": vals, "passport": passport, "reasons": list(reasons), "status": False}
-            result.update(changes=False, candidate_info=False, candidate_ids=[], partner_id=False)
-            nik = vals.get("nik")
+    def _jmsc_file_duplicate(self, row, vals, first_seen):
+        """The reason a row repeats an earlier row of the same file (same NIK, or same name and birth date)."""
+        if first_seen is None:
+            return None
+        nik = vals.get("nik")
+        key = ("nik", nik) if nik else ("name", nik_tools.normalize_name(vals.get("name")), vals.get("birthdate_date"))
+        if not nik and not key[2]:
+            return None
+        first = first_seen.setdefault(key, row["row_number"])
+        if first == row["row_number"]:
+            return None
+        if nik:
+            return self.env._("same NIK as row %s of the file", first)
+        return self.env._("same name and birth date as row %s of the file", first)
+
+    def _jmsc_match_row(self, row, vals, passport, reasons, found, ctx, first_seen):
+        """First pass on one row: duplicate in the file, then who it is (NIK, resolution, fingerprint, name)."""
+        result = {"vals": vals, "passport": passport, "reasons": list(reasons), "status": False}
+        result.update(changes=False, candidate_info=False, candidate_ids=[], partner_id=False, candidates=[])
+        duplicate = self._jmsc_file_duplicate(row, vals, first_seen)
+        if duplicate:
+            result["reasons"].append(duplicate)
+        from_nik = vals.pop("__regency_from_nik", False)
+        if result["reasons"]:
+            result["status"] = "invalid"
+            return result
+        nik = vals.get("nik")
+        if nik and nik in found["nik"]:
+            result["partner_id"] = found["nik"][nik][0]
+        elif row.get("resolution") == "match" and row.get("resolved_partner_id"):
+            result["partner_id"] = row["resolved_partner_id"]
+        elif not nik and row.get("row_key") in found["key"]:
+            result["partner_id"] = found["key"][row["row_key"]]
+            result["status"] = "unchanged"
+        elif row.get("resolution") != "new":
+            # Same name and birth date, and no NIK that tells them apart: never merged silently.
             name_key = (nik_tools.normalize_name(vals.get("name")), vals.get("birthdate_date"))
-            if first_seen is not None:
-                if nik and first_seen.setdefault(("nik", nik), row["row_number"]) != row["row_number"]:
-                    result["reasons"].append(self.env._("same NIK as row %s of the file", first_seen[("nik", nik)]))
-                elif (
-                    not nik
-                    and name_key[1]
-                    and first_seen.setdefault(("name", *name_key), row["row_number"]) != row["row_number"]
-                ):
-                    result["reasons"].append(
-                        self.env._("same name and birth date as row %s of the file", first_seen[("name", *name_key)])
-                    )
-            if result["reasons"]:
-                result["status"] = "invalid"
-                vals.pop("__regency_from_nik", None)
-                results.append(result)
-                continue
-            if nik and nik in by_nik:
-                result["partner_id"], _regency = by_nik[nik]
-            elif row.get("resolution") == "match" and row.get("resolved_partner_id"):
-                result["partner_id"] = row["resolved_partner_id"]
-            elif not nik and row.get("row_key") in by_key:
-                result["partner_id"] = by_key[row["row_key"]]
-                result["status"] = "unchanged"
-            elif row.get("resolution") != "new":
-                # Same name and birth date, and no NIK that tells them apart: never merged silently.
-                candidates = [c for c in by_name.get(name_key, []) if not (nik and c[1])]
-                if candidates:
-                    result["status"] = "ambiguous"
-                    result["candidates"] = candidates
-            from_nik = vals.pop("__regency_from_nik", False)
-            if result["partner_id"]:
-                targets.add(result["partner_id"])
-                if from_nik:
-                    vals.pop("regency_id", None)
-            elif from_nik and not vals.get("regency_id"):
-                result["reasons"].append(
-                    self.env._("the regency/city is empty and the NIK is not from Jawa Barat: write the regency")
-                )
-            elif from_nik:
-                result["reasons"] += self._jmsc_check_regency_allowed(vals["regency_id"], ctx)
-            if result["reasons"]:
-                result["status"] = "invalid"
-            elif not result["status"] and not result["partner_id"]:
-                result["status"] = "new"
-            results.append(result)
+            result["candidates"] = [c for c in found["name"].get(name_key, []) if not (nik and c[1])]
+            result["status"] = "ambiguous" if result["candidates"] else False
+        if result["partner_id"]:
+            if from_nik:
+                vals.pop("regency_id", None)  # an update keeps the person's regency
+        elif from_nik and not vals.get("regency_id"):
+            result["reasons"].append(
+                self.env._("the regency/city is empty and the NIK is not from Jawa Barat: write the regency")
+            )
+        elif from_nik:
+            result["reasons"] += self._jmsc_check_regency_allowed(vals["regency_id"], ctx)
+        if result["reasons"]:
+            result["status"] = "invalid"
+        elif not result["status"] and not result["partner_id"]:
+            result["status"] = "new"
+        return result
 
-        # 5. The targets of updates: which the user may change (record rules), and their current values.
-        writable = Partner.browse(targets)._filtered_access("write") if targets else Partner
-        readable_candidates = Partner.browse(
-            {c[0] for result in results for c in result.get("candidates", [])}
-        )._filtered_access("read")
-        current = {}
-        if writable:
-            for record in writable.with_context(active_test=False).read(IMPORT_FIELDS + ["is_migrant"], load=False):
-                current[record["id"]] = record
-        docs_of_target = {}
-        if passports and writable:
-            for number, partner_ids in by_passport.items():
-                for partner_id in partner_ids:
-                    docs_of_target.setdefault(partner_id, set()).add(number)
+    def _jmsc_check_targets(self, results, found, ctx):
+        """Second pass: candidates shown as the card shows them, passports, and the records to update:
+        those the user may change (record rules, one query) and what changes on them (one read)."""
+        Partner = self.env["res.partner"]
+        targets = Partner.browse({r["partner_id"] for r in results if r["partner_id"] and r["status"] != "invalid"})
+        writable = targets._filtered_access("write") if targets else Partner
+        readable = Partner.browse({c[0] for r in results for c in r["candidates"]})._filtered_access("read")
+        fnames = [*IMPORT_FIELDS, "is_migrant"]
+        current = {rec["id"]: rec for rec in writable.with_context(active_test=False).read(fnames, load=False)}
+        passports_of = {}
+        for number, partner_ids in found["passport"].items():
+            for pid in partner_ids:
+                passports_of.setdefault(pid, set()).add(number)
         for result in results:
-            if result.get("candidates"):
-                candidates = result.pop("candidates")
+            candidates = result.pop("candidates")
+            if candidates:
                 result["candidate_info"] = "\n".join(
                     "PMI-%06d %s, %s" % (c[0], nik_tools.initials(c[3]), ctx["regency_names"].get(c[2], "-"))
                     for c in candidates
                 )
-                result["candidate_ids"] = [c[0] for c in candidates if c[0] in readable_candidates.ids]
-            passport = result["passport"]
+                result["candidate_ids"] = [c[0] for c in candidates if c[0] in readable.ids]
             target = result["partner_id"]
-            if passport and by_passport.get(passport[0], set()) - {target}:
+            others = found["passport"].get(result["passport"][0], set()) - {target} if result["passport"] else set()
+            if others and result["status"] != "invalid":
                 result["status"] = "invalid"
                 result["reasons"].append(
                     self.env._(
                         "the passport %(number)s is already registered for another person (%(refs)s)",
-                        number=passport[0],
-                        refs=", ".join("PMI-%06d" % pid for pid in sorted(by_passport[passport[0]] - {target})),
+                        number=result["passport"][0],
+                        refs=", ".join("PMI-%06d" % pid for pid in sorted(others)),
                     )
                 )
             if not target or result["status"] == "invalid":
                 continue
             if target not in current:
+                regency = found["nik"].get(result["vals"].get("nik"), (0, False))[1]
                 result["status"] = "invalid"
-                regency = by_nik.get(result["vals"].get("nik"), (0, False))[1]
                 result["reasons"].append(
                     self.env._(
                         "this person is already registered (%(ref)s, %(regency)s) and you may not change the record:"
@@ -354,14 +377,8 @@ class JmscMigrantImport(models.Model):
                 continue
             if result["status"] == "unchanged":
                 continue
-            result["changes"] = self._jmsc_describe_changes(result, current[target], docs_of_target.get(target, set()))
+            result["changes"] = self._jmsc_describe_changes(result, current[target], passports_of.get(target, set()))
             result["status"] = "update" if result["changes"] else "unchanged"
-        for result in results:
-            if result["status"] == "invalid":
-                result["reasons"] = "; ".join(result["reasons"])
-            else:
-                result["reasons"] = False
-        return results
 
     def _jmsc_describe_changes(self, result, record, own_passports):
         """Keep in result["vals"] only what changes on the existing record; return the lines describing it."""
