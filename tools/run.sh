@@ -52,6 +52,7 @@ if [ -n "$MISSING" ]; then
     2> >(grep -v "^Running as user 'root'" >&2) >>"$log/install.log"
 fi
 
+log_start=$( (wc -l <"$log/odoo.log") 2>/dev/null || echo 0)
 nohup "${odoo[@]}" --logfile "$log/odoo.log" >/dev/null 2>&1 &
 echo $! >"$data_root/odoo.pid"
 for _ in $(seq 1 120); do
@@ -61,6 +62,12 @@ for _ in $(seq 1 120); do
       echo "Demo database: login admin / admin and the demo users (password = login): local use only."
     elif [ -f "$data_root/secrets/$db.admin_password" ]; then
       echo "Login admin; its password is in ${data_root#"$root"/}/secrets/$db.admin_password (mode 600)."
+    fi
+    # The queue_job runner (server_wide_modules, [queue_job] channels in odoo.conf) starts with the server.
+    if tail -n +"$((log_start + 1))" "$log/odoo.log" | grep -q "starting jobrunner"; then
+      echo "Background jobs: queue_job runner started ($(sed -n 's/^channels *= *//p' "$data_root/odoo.conf"))."
+    else
+      echo "Warning: the queue_job runner did not start (see $log/odoo.log): imports would wait." >&2
     fi
     echo "Master password: ${data_root#"$root"/}/secrets/master_password (mode 600). Stop with: make stop"
     exit 0

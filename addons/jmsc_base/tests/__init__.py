@@ -28,3 +28,5 @@ from . import test_access_log
 from . import test_timeline
 from . import test_timeline_journey
 from . import test_tour_timeline
+from . import test_migrant_import
+from . import test_tour_import

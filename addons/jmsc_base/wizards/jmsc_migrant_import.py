@@ -1,0 +1,374 @@
+"""Bulk migrant import from the registry template: a dry run, then an apply in queue_job chunks."""
+
+import base64
+import logging
+
+import psycopg2.errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import migrant_import_file as template
+from .jmsc_migrant_import_line import LINE_STATUSES
+
+_logger = logging.getLogger(__name__)
+
+CHECK_CHUNK = 1000
+# Errors the job runner retries (queue_job postpones the job): never swallowed by a chunk.
+RETRYABLE = (psycopg2.errors.SerializationFailure, psycopg2.errors.DeadlockDetected, psycopg2.errors.LockNotAvailable)
+JOB_ACTIVE_STATES = ("wait_dependencies", "pending", "enqueued", "started")
+
+
+class JmscMigrantImport(models.Model):
+    _name = "jmsc.migrant.import"
+    _description = "Migrant Import"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(required=True, default=lambda self: self.env._("Import %s", fields.Date.context_today(self)))
+    user_id = fields.Many2one(
+        "res.users", string="Officer", default=lambda self: self.env.user, readonly=True, required=True, index=True
+    )
+    file = fields.Binary(string="File (XLSX or CSV)", attachment=True)
+    filename = fields.Char()
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("checked", "Checked"),
+            ("running", "Importing"),
+            ("failed", "Stopped on an Error"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    chunk_size = fields.Integer(default=500, help="Rows per background job; each job is all or nothing.")
+    line_ids = fields.One2many("jmsc.migrant.import.line", "import_id", string="Rows", readonly=True)
+    line_count = fields.Integer(compute="_compute_counts")
+    count_new = fields.Integer(string="New", compute="_compute_counts")
+    count_update = fields.Integer(string="Updates", compute="_compute_counts")
+    count_unchanged = fields.Integer(string="Unchanged", compute="_compute_counts")
+    count_ambiguous = fields.Integer(string="Ambiguous", compute="_compute_counts")
+    count_unresolved = fields.Integer(string="Ambiguous, Unresolved", compute="_compute_counts")
+    count_invalid = fields.Integer(string="Invalid", compute="_compute_counts")
+    count_applied = fields.Integer(string="Imported", compute="_compute_counts")
+    count_to_apply = fields.Integer(string="To Import", compute="_compute_counts")
+    progress = fields.Float(compute="_compute_counts", help="Share of the rows to import that are imported.")
+    report_file = fields.Binary(string="Dry Run Result", attachment=True, readonly=True)
+    report_filename = fields.Char(readonly=True)
+    last_error = fields.Text(readonly=True)
+    template_file = fields.Binary(compute="_compute_template_file")
+
+    @api.depends("line_ids.status", "line_ids.applied", "line_ids.resolution")
+    def _compute_counts(self):
+        groups = self.env["jmsc.migrant.import.line"]._read_group(
+            [("import_id", "in", self.ids)], ["import_id", "status", "applied", "resolution"], ["__count"]
+        )
+        counts = {}
+        for run, status, applied, resolution, count in groups:
+            bucket = counts.setdefault(
+                run.id, dict.fromkeys([s for s, _l in LINE_STATUSES] + ["applied", "todo", "open"], 0)
+            )
+            bucket[status] = bucket.get(status, 0) + count
+            if applied:
+                bucket["applied"] += count
+            if status in ("new", "update") or (status == "ambiguous" and resolution):
+                bucket["todo"] += count
+            if status == "ambiguous" and not resolution:
+                bucket["open"] += count
+        for run in self:
+            bucket = counts.get(run.id, {})
+            run.line_count = sum(bucket.get(s, 0) for s, _l in LINE_STATUSES)
+            run.count_new = bucket.get("new", 0)
+            run.count_update = bucket.get("update", 0)
+            run.count_unchanged = bucket.get("unchanged", 0)
+            run.count_ambiguous = bucket.get("ambiguous", 0)
+            run.count_unresolved = bucket.get("open", 0)
+            run.count_invalid = bucket.get("invalid", 0)
+            run.count_applied = bucket.get("applied", 0)
+            run.count_to_apply = bucket.get("todo", 0)
+            run.progress = 100.0 * run.count_applied / run.count_to_apply if run.count_to_apply else 0.0
+
+    def _compute_template_file(self):
+        content = base64.b64encode(template.template_xlsx())
+        for run in self:
+            run.template_file = content
+
+    def _jmsc_check_editable(self):
+        for run in self:
+            if run.state not in ("draft", "checked"):
+                raise UserError(self.env._("The import %s has started: its rows can no longer change.", run.name))
+
+    def write(self, vals):
+        if "file" in vals:
+            self._jmsc_check_editable()
+        return super().write(vals)
+
+    # ---- buttons -----------------------------------------------------------------------------------
+
+    def action_download_template(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/jmsc.migrant.import/{self.id}/template_file/template_import_pmi.xlsx?download=true",
+            "target": "self",
+        }
+
+    def action_dry_run(self):
+        """Check every row of the file and write the result XLSX; changes no migrant."""
+        self.ensure_one()
+        self._jmsc_check_editable()
+        if not self.file:
+            raise UserError(self.env._("Choose the file to import first (XLSX or CSV, from the template)."))
+        try:
+            rows = template.read_rows(base64.b64decode(self.file), self.filename)
+        except template.ImportFileError as err:
+            raise UserError(self._jmsc_file_error_message(err)) from err
+        self.line_ids.unlink()
+        ctx = self._jmsc_check_context()
+        first_seen = {}
+        Line = self.env["jmsc.migrant.import.line"]
+        for start in range(0, len(rows), CHECK_CHUNK):
+            chunk = [
+                {"row_number": number, "values": values, "row_key": template.row_key(values)}
+                for number, values in rows[start : start + CHECK_CHUNK]
+            ]
+            results = self._jmsc_classify_rows(chunk, ctx, first_seen)
+            Line.create(
+                [
+                    self._jmsc_line_vals(row, result) | {"import_id": self.id}
+                    for row, result in zip(chunk, results, strict=True)
+                ]
+            )
+        self.env.flush_all()
+        self.write(
+            {
+                "state": "checked",
+                "report_file": base64.b64encode(self._jmsc_report_xlsx()),
+                "report_filename": f"hasil_pemeriksaan_{self.id}.xlsx",
+                "last_error": False,
+            }
+        )
+        return True
+
+    def action_download_report(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/jmsc.migrant.import/{self.id}/report_file/{self.report_filename}?download=true",
+            "target": "self",
+        }
+
+    def action_apply(self):
+        """Import the rows in background jobs (chunk by chunk); refused while an ambiguous row is unresolved."""
+        self.ensure_one()
+        if self.state != "checked":
+            raise UserError(self.env._("Run the dry run first, then apply."))
+        unresolved = self.line_ids.filtered(lambda line: line.status == "ambiguous" and not line.resolution)
+        if unresolved:
+            raise UserError(
+                self.env._(
+                    "Rows %s match registered migrants by name and birth date. Open each and choose the candidate "
+                    "or 'new migrant' before applying.",
+                    ", ".join(str(n) for n in unresolved.mapped("row_number")[:20]),
+                )
+            )
+        self.state = "running"
+        self._jmsc_enqueue_chunks()
+        return True
+
+    def action_resume(self):
+        """Queue again the rows whose chunk failed (its job is no longer running)."""
+        self.ensure_one()
+        if self.state not in ("running", "failed"):
+            raise UserError(self.env._("Only an import that is running or stopped on an error can be resumed."))
+        self.write({"state": "running", "last_error": False})
+        self._jmsc_enqueue_chunks()
+        return True
+
+    def action_refresh(self):
+        return True
+
+    # ---- background work ---------------------------------------------------------------------------
+
+    def _jmsc_pending_lines(self):
+        return self.line_ids.filtered(
+            lambda line: (
+                not line.applied
+                and (line.status in ("new", "update") or (line.status == "ambiguous" and line.resolution))
+            )
+        )
+
+    def _jmsc_enqueue_chunks(self):
+        pending = self._jmsc_pending_lines()
+        uuids = [uuid for uuid in set(pending.mapped("job_uuid")) if uuid]
+        busy = set()
+        if uuids:
+            # The state of this run's own jobs (the user may not read queue.job): only uuids stored on its rows.
+            self.env["queue.job"].flush_model(["state"])
+            busy = {
+                uuid
+                for (uuid,) in self.env.execute_query(
+                    SQL(
+                        "SELECT uuid FROM queue_job WHERE uuid = ANY(%s) AND state = ANY(%s)",
+                        uuids,
+                        list(JOB_ACTIVE_STATES),
+                    )
+                )
+            }
+        pending = pending.filtered(lambda line: line.job_uuid not in busy)
+        if not pending:
+            self._jmsc_finish()
+            return
+        size = max(self.chunk_size, 1)
+        ids = pending.ids
+        for number, start in enumerate(range(0, len(ids), size), start=1):
+            chunk = pending.browse(ids[start : start + size])
+            job = self.with_delay(
+                channel="root.jmsc_import",
+                description=self.env._(
+                    "Migrant import %(name)s: rows %(first)s-%(last)s",
+                    name=self.name,
+                    first=chunk[:1].row_number,
+                    last=chunk[-1:].row_number,
+                ),
+                max_retries=5,
+            )._jmsc_apply_chunk(chunk.ids)
+            uuid = getattr(job, "uuid", False)  # False when run at once (queue_job__no_delay)
+            if uuid:
+                chunk.filtered(lambda line: not line.applied).write({"job_uuid": uuid, "chunk": number})
+
+    def _jmsc_apply_chunk(self, line_ids):
+        """Job: import one chunk, all or nothing. A failure leaves the chunk's rows pending and stops the run."""
+        self.ensure_one()
+        lines = self.env["jmsc.migrant.import.line"].browse(line_ids).exists().filtered(lambda line: not line.applied)
+        if not lines or self.state not in ("running", "failed"):
+            return False
+        try:
+            with self.env.cr.savepoint():
+                self._jmsc_apply_lines(lines)
+        except RETRYABLE:
+            raise
+        except Exception as err:  # noqa: BLE001 - any failure: the chunk is rolled back and reported
+            self.env.invalidate_all(flush=False)  # the cache still holds what the savepoint rolled back
+            _logger.info("Migrant import %s: chunk of rows %s failed: %s", self.id, lines[:1].row_number, err)
+            message = self.env._(
+                "Rows %(first)s-%(last)s were not imported: %(error)s. Correct the cause and press Resume.",
+                first=lines[:1].row_number,
+                last=lines[-1:].row_number,
+                error=err,
+            )
+            lines.write({"error": str(err)})
+            self.write({"state": "failed", "last_error": message})
+            self._jmsc_notify(message, "danger")
+            return False
+        if not self._jmsc_pending_lines():
+            self._jmsc_finish()
+        return True
+
+    def _jmsc_apply_lines(self, lines):
+        """Check the rows again (the registry may have changed since the dry run), then create and update."""
+        ctx = self._jmsc_check_context()
+        rows = [
+            {
+                "row_number": line.row_number,
+                "values": line.values,
+                "row_key": line.row_key,
+                "resolution": line.resolution,
+                "resolved_partner_id": line.resolved_partner_id.id,
+            }
+            for line in lines
+        ]
+        results = self._jmsc_classify_rows(rows, ctx)
+        Partner = self.env["res.partner"].with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        to_create, create_lines, documents = [], [], []
+        for line, result in zip(lines, results, strict=True):
+            if result["status"] == "new":
+                to_create.append(dict(result["vals"], is_migrant=True))
+                create_lines.append((line, result))
+            elif result["status"] == "update":
+                partner = self.env["res.partner"].browse(result["partner_id"])
+                if result["vals"]:
+                    partner.write(result["vals"])
+                line.write({"applied": True, "partner_id": partner.id, "error": False})
+                if result["passport"]:
+                    documents.append((partner.id, result["passport"]))
+            else:
+                # Became unchanged (already imported), ambiguous or invalid since the dry run: not applied.
+                line.write(self._jmsc_line_vals(None, result) | {"applied": result["status"] == "unchanged"})
+        partners = Partner.create(to_create) if to_create else Partner
+        for partner, (line, result) in zip(partners, create_lines, strict=True):
+            line.write({"applied": True, "partner_id": partner.id, "error": False})
+            if result["passport"]:
+                documents.append((partner.id, result["passport"]))
+        if documents:
+            passport = self.env.ref("jmsc_base.doc_type_passport")
+            self.env["res.partner.id_number"].create(
+                [
+                    {"partner_id": pid, "category_id": passport.id, "name": number, "valid_until": until or False}
+                    for pid, (number, until) in documents
+                ]
+            )
+        # The fingerprint of rows without NIK: the same row imported again is recognised, not ambiguous.
+        keyed = [(line.row_key, line.partner_id.id) for line in lines if line.applied and not line.values.get("nik")]
+        if keyed:
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE res_partner p SET jmsc_import_key = k.key"
+                    " FROM unnest(%s::varchar[], %s::int[]) AS k(key, id) WHERE p.id = k.id",
+                    [key for key, _pid in keyed],
+                    [pid for _key, pid in keyed],
+                )
+            )
+        self.env.flush_all()
+
+    def _jmsc_finish(self):
+        self.ensure_one()
+        if self.state == "done":
+            return
+        self.write({"state": "done", "last_error": False})
+        message = self.env._("Import %(name)s done: %(count)s rows imported.", name=self.name, count=self.count_applied)
+        self._jmsc_notify(message, "success")
+
+    def _jmsc_notify(self, message, kind):
+        """Post on the run (author: the company's OdooBot, no e-mail needed) and notify the officer's browser."""
+        odoobot = self.env.ref("base.partner_root")
+        self.message_post(body=message, author_id=odoobot.id, message_type="comment", subtype_xmlid="mail.mt_note")
+        self.user_id._bus_send("simple_notification", {"type": kind, "title": self.name, "message": message})
+
+    # ---- helpers -----------------------------------------------------------------------------------
+
+    def _jmsc_line_vals(self, row, result):
+        vals = {
+            "status": result["status"],
+            "changes": result["changes"],
+            "reasons": result["reasons"],
+            "candidate_info": result["candidate_info"],
+            "candidate_ids": [(6, 0, result["candidate_ids"])],
+            "partner_id": result["partner_id"] or False,
+        }
+        if row:
+            vals.update(
+                row_number=row["row_number"],
+                name=row["values"].get("name") or "-",
+                values=row["values"],
+                row_key=row["row_key"],
+            )
+        return vals
+
+    def _jmsc_file_error_message(self, err):
+        if err.code == "header":
+            return self.env._(
+                "The first row of the file is not the header of the template (it must contain 'Nama Lengkap'); "
+                "found: %s. Download the template.",
+                err.params.get("first") or "-",
+            )
+        if err.code == "format":
+            return self.env._("The file cannot be read as XLSX. Save it as XLSX or CSV from the template.")
+        return self.env._("The file is empty.")

@@ -1,0 +1,139 @@
+"""Benchmark of the bulk migrant import (jmsc_base): rows per second through the dry run and the apply.
+
+Usage (from the repository root, on a database where jmsc_base is installed)::
+
+    python3 bench/import.py --db <db> [--rows 2000] [--chunk 500]     # PGHOST/PGPORT override odoo.conf
+    python3 bench/import.py --db <db> --rows 10000,100000      # the sizes of issue #15 (minutes)
+
+For each size it builds a registry-template CSV of that many migrants (valid NIKs of Indramayu, mobile,
+e-mail, every 10th with a passport) and, as a Regency Officer of Indramayu (record rules apply):
+
+1. the dry run: reading the file, the set-based checks, the rows stored, the result XLSX;
+2. the apply: the chunks run one after another in this process, exactly as the job runner performs
+   them (``queue_job__no_delay``; each chunk in its savepoint);
+
+against the baseline measured in the same run: Odoo's own ``res.partner.load()`` (what the generic
+import calls) of the same rows into plain contacts (name, mobile, e-mail), as the superuser. Goal:
+>= 1,000 migrants/s end to end. Everything is rolled back at the end.
+"""
+
+import argparse
+import base64
+import csv
+import io
+import os
+import time
+from pathlib import Path
+
+import odoo
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_nik(index):
+    """A valid, unique NIK per index (Indramayu districts 01..30, serial 0001..9999)."""
+    district, serial = divmod(index, 9999)
+    day = 1 + index % 28 + (40 if index % 2 else 0)
+    month = 1 + index % 12
+    year = 70 + index % 30
+    return f"3212{district % 30 + 1:02d}{day:02d}{month:02d}{year:02d}{serial + 1:04d}"
+
+
+def make_rows(count, offset):
+    rows = []
+    for n in range(count):
+        i = offset + n
+        rows.append(
+            {
+                "Nama Lengkap": f"Bench Migran {i}",
+                "NIK": make_nik(i),
+                "No. HP": f"0813{i % 100_000_000:08d}",
+                "Email": f"bench{i}@example.com",
+                "Pendidikan": "SMA",
+                "No. Paspor": f"B{i % 10_000_000:07d}" if i % 10 == 0 else "",
+            }
+        )
+    return rows
+
+
+def to_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def bench_size(env, count, chunk, offset):
+    rows = make_rows(count, offset)
+    officer = env["res.users"].create(
+        {
+            "name": f"Bench Officer {offset}",
+            "login": f"bench.import.{offset}",
+            "groups_id": [(6, 0, [env.ref("jmsc_base.group_jmsc_regency_officer").id])],
+            "jmsc_regency_ids": [(6, 0, env.ref("jmsc_base.regency_3212").ids)],
+        }
+    )
+    # Baseline: Odoo's load() of the same rows as plain contacts.
+    Partner = env["res.partner"].with_context(tracking_disable=True)
+    data = [[r["Nama Lengkap"].replace("Migran", "Kontak"), r["No. HP"], r["Email"]] for r in rows]
+    env.flush_all()
+    started = time.perf_counter()
+    result = Partner.load(["name", "mobile", "email"], data)
+    env.flush_all()
+    load_time = time.perf_counter() - started
+    assert not [m for m in result["messages"] if m.get("type") == "error"], result["messages"][:3]
+
+    Import = env["jmsc.migrant.import"].with_user(officer).with_context(tracking_disable=True)
+    run = Import.create({"name": f"bench {count}", "file": base64.b64encode(to_csv(rows)), "filename": "bench.csv"})
+    run.chunk_size = chunk
+    env.flush_all()
+    started = time.perf_counter()
+    run.action_dry_run()
+    env.flush_all()
+    dry_time = time.perf_counter() - started
+    assert run.count_new == count, (
+        run.count_new,
+        run.count_invalid,
+        run.line_ids.filtered("reasons")[:3].mapped("reasons"),
+    )
+    started = time.perf_counter()
+    run.with_context(queue_job__no_delay=True).action_apply()
+    env.flush_all()
+    apply_time = time.perf_counter() - started
+    assert run.state == "done" and run.count_applied == count, (run.state, run.count_applied, run.last_error)
+    total = dry_time + apply_time
+    print(f"\n{count} rows (chunks of {chunk}):")
+    print(f"  baseline load() of plain contacts: {load_time:7.2f}s {count / load_time:8.0f} rows/s")
+    for label, seconds, unit in (
+        ("dry run (checks + result XLSX):", dry_time, "rows/s"),
+        ("apply (chunks, as the jobs do):", apply_time, "rows/s"),
+        ("end to end:", total, "migrants/s"),
+    ):
+        print(f"  {label:<33} {seconds:7.2f}s {count / seconds:8.0f} {unit:<10} {seconds / load_time:5.2f}x load()")
+    print(f"  goal >= 1,000 migrants/s end to end: {'OK' if count / total >= 1000 else 'BELOW GOAL'}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--rows", default="2000", help="comma-separated sizes, e.g. 10000,100000")
+    parser.add_argument("--chunk", type=int, default=500, help="rows per apply chunk (job)")
+    args = parser.parse_args()
+    server = ["--db_host", os.environ["PGHOST"]] if os.environ.get("PGHOST") else []
+    server += ["--db_port", os.environ["PGPORT"]] if os.environ.get("PGPORT") else []
+    config.parse_config(["-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"), "-d", args.db, *server])
+    registry = Registry(args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        offset = 7_000_000
+        for count in (int(size) for size in args.rows.split(",")):
+            bench_size(env, count, args.chunk, offset)
+            offset += count
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
