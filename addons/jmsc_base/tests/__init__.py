@@ -18,4 +18,3 @@ from . import test_translations
 from . import test_landing_dashboard
 from . import test_tour_officer
 from . import test_migrant_import
-from . import test_tour_import
