@@ -76,7 +76,6 @@
     "assets": {
         "web.assets_backend": [
             "jmsc_base/static/src/scss/jmsc_dashboard.scss",
-            "jmsc_base/static/src/js/import_progress_field.js",
         ],
         "web.assets_tests": [
             "jmsc_base/static/tests/tours/*.js",
