@@ -425,7 +425,11 @@ class JmscCoopAccount(models.Model):
         cooperative = self.env["res.partner"].browse(first_state["cooperative_id"])
         if first_state["closed"]:
             self.env["jmsc.coop.period"]._raise_closed(cooperative, common["value_date"])
-        sequence = first_state["sequence"] or cooperative._coop_ledger_sequence_locked()
+        sequence = first_state["sequence"]
+        if not sequence:  # the cooperative's first posting: its sequence (and ledger lock) is created now
+            sequence = cooperative._coop_ledger_sequence_locked(month=common["value_date"])
+            if sequence["closed"]:
+                self.env["jmsc.coop.period"]._raise_closed(cooperative, common["value_date"])
         names = cooperative._coop_sequence_names(sequence, len(legs))
         rows = []
         for index, leg in enumerate(legs):

@@ -144,19 +144,30 @@ class ResPartner(models.Model):
             cooperative.flush_recordset(["coop_transaction_sequence_id"])
         return sequence
 
-    def _coop_ledger_sequence_locked(self):
-        """For the first posting of a cooperative: create its sequence, lock its row and return what
-        `jmsc.coop.account._lock_for_posting` returns for an existing one."""
+    def _coop_ledger_sequence_locked(self, month=None):
+        """For the first posting of a cooperative: create its sequence (or find the one a concurrent
+        posting or month closing just created), lock its row and return what
+        `jmsc.coop.account._lock_for_posting` returns for an existing one, with whether the month of
+        `month` is closed. Two statements: the lock, then the read, which in read committed takes its
+        snapshot after the lock is granted (a month closed meanwhile is seen)."""
         sequence = self._coop_transaction_sequence()
         self.env.cr.execute(
             SQL(
-                "SELECT id, number_next, prefix, suffix, padding FROM ir_sequence WHERE id = %s FOR UPDATE",
-                sequence.id,
+                """
+                SELECT id FROM ir_sequence WHERE id = %(sequence)s FOR UPDATE;
+                SELECT id, number_next, prefix, suffix, padding,
+                       EXISTS(SELECT 1 FROM jmsc_coop_period WHERE cooperative_id = %(cooperative)s
+                                                              AND month = %(month)s)
+                  FROM ir_sequence WHERE id = %(sequence)s
+                """,
+                sequence=sequence.id,
+                cooperative=self.id,
+                month=month.replace(day=1) if month else None,
             ),
             log_exceptions=False,
         )
         row = self.env.cr.fetchone()
-        return {"id": row[0], "next": row[1], "prefix": row[2], "suffix": row[3], "padding": row[4]}
+        return {"id": row[0], "next": row[1], "prefix": row[2], "suffix": row[3], "padding": row[4], "closed": row[5]}
 
     def _coop_sequence_names(self, sequence, count):
         """`count` transaction numbers from `sequence` (the dict of `_lock_for_posting`, whose row is

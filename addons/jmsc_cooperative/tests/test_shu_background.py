@@ -30,7 +30,12 @@ class TestShuBackground(CoopCommon):
         posted = run.line_ids.transaction_id
         run.with_user(self.manager_a)._job_post_shares(run.line_ids.ids)
         self.assertEqual(run.line_ids.transaction_id, posted)
-        self.assertEqual(self.env["jmsc.coop.transaction"].search_count([("transaction_type", "=", "shu")]), 3)
+        self.assertEqual(
+            self.env["jmsc.coop.transaction"].search_count(
+                [("transaction_type", "=", "shu"), ("cooperative_id", "=", self.coop_a.id)]
+            ),
+            3,
+        )
         self.assertFalse(run.line_ids.account_id.check_ledger())
 
     def test_job_refused_to_another_cooperative(self):
