@@ -151,7 +151,7 @@ class TestExpiryEngine(JmscBaseCommon):
     def test_migrant_emailed_only_with_consent(self):
         self.ani.email = "ani@example.com"
         self.budi.email = "budi@example.com"
-        self.env["jmsc.consent"].create({"partner_id": self.ani.id, "purpose": "communication"})
+        self.env["jmsc.consent"].create({"partner_id": self.ani.id, "purpose": "reminder_email"})
         self._doc(self.ani, "jmsc_base.doc_type_medical", "M6", 20)
         self._doc(self.budi, "jmsc_base.doc_type_medical", "M7", 20)
         self._run()

@@ -143,7 +143,8 @@ class TestPrivacyWholeDatabase(TransactionCase):
                 "res_id": person.id,
             }
         )
-        # portal user
+        # portal user, with the consent it needs (UU PDP)
+        env["jmsc.consent"].create({"partner_id": person.id, "purpose": "portal"})
         portal = (
             env["res.users"]
             .with_context(no_reset_password=True)

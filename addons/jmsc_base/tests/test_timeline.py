@@ -62,6 +62,8 @@ class TimelineCommon(JmscBaseCommon):
             groups="jmsc_base.group_jmsc_regency_officer",
             jmsc_regency_ids=[(6, 0, cls.regency_cirebon.ids)],
         )
+        # A migrant's portal account needs her consent to portal access (UU PDP).
+        cls.env["jmsc.consent"].create({"partner_id": cls.sri.id, "purpose": "portal"})
         cls.user_sri = new_test_user(
             cls.env, login="sri_portal", name="Sri Wahyuni", groups="base.group_portal", partner_id=cls.sri.id
         )
@@ -239,6 +241,7 @@ class TestTimelinePortal(HttpCase):
                     "departure_date": datetime.date(2024, 1, 2),
                 }
             )
+        env["jmsc.consent"].create({"partner_id": sri.id, "purpose": "portal"})
         new_test_user(
             env,
             login="sri_my_timeline",

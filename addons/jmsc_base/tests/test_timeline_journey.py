@@ -234,6 +234,7 @@ class TestTimelineJourney(JmscBaseCommon):
         self.assertNotIn(("case_opened", "jmsc_helpdesk", DT(2024, 3, 1, 2, 0)), self._story(self.user_provincial))
 
     def test_portal_migrant_sees_own_without_sensitive_or_calls(self):
+        self.env["jmsc.consent"].create({"partner_id": self.rina.id, "purpose": "portal"})
         portal = new_test_user(
             self.env, login="tl_rina", name="Rina Journey", groups="base.group_portal", partner_id=self.rina.id
         )
