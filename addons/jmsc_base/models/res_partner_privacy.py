@@ -594,6 +594,10 @@ class ResPartner(models.Model):
             message_type="notification",
             subtype_xmlid="mail.mt_note",
         )
+        # ... and in the access log (who saw what), with the other exports of personal data.
+        self.env["jmsc.access.log"]._jmsc_log(
+            "export", self._name, [(self.id, self.id, ())], detail=f"data-about-me.{fmt.lower()}"
+        )
 
     def action_jmsc_data_export_pdf(self):
         self.ensure_one()

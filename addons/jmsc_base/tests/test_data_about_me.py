@@ -96,6 +96,11 @@ class TestDataAboutMe(JmscBaseCommon):
         self.assertIn(self.env.ref("base.tw").name, html)
         log = self.sari.message_ids.filtered(lambda m: "JSON" in (m.body or ""))
         self.assertIn(self.user_manager.name, log.body)
+        # ... and in the access log (who saw what), without any personal data in the line
+        line = self.env["jmsc.access.log"].sudo().search(
+            [("partner_id", "=", self.sari.id), ("operation", "=", "export"), ("user_id", "=", self.user_manager.id)]
+        )
+        self.assertEqual(line.detail, "data-about-me.json")
 
     def test_report_refuses_whoever_else_renders_it(self):
         with self.assertRaises(AccessError):
