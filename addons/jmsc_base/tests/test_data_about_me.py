@@ -97,8 +97,16 @@ class TestDataAboutMe(JmscBaseCommon):
         log = self.sari.message_ids.filtered(lambda m: "JSON" in (m.body or ""))
         self.assertIn(self.user_manager.name, log.body)
         # ... and in the access log (who saw what), without any personal data in the line
-        line = self.env["jmsc.access.log"].sudo().search(
-            [("partner_id", "=", self.sari.id), ("operation", "=", "export"), ("user_id", "=", self.user_manager.id)]
+        line = (
+            self.env["jmsc.access.log"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.sari.id),
+                    ("operation", "=", "export"),
+                    ("user_id", "=", self.user_manager.id),
+                ]
+            )
         )
         self.assertEqual(line.detail, "data-about-me.json")
 

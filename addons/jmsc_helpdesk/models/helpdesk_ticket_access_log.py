@@ -3,7 +3,6 @@
 migrant the case is about."""
 
 from odoo import api, models
-
 from odoo.addons.jmsc_base.models.jmsc_access_log import read_write
 
 # Fields that tell nothing about the case: reading only these is no opening of the file.
