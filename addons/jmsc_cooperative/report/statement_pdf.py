@@ -31,9 +31,9 @@ LINES_PER_PAGE = int((HEIGHT - HEADER - FOOTER) // LEADING) - 1  # one row kept 
 # column: (x, alignment, width) — right-aligned columns are placed by their right edge
 COLUMNS = {
     "date": (MARGIN, "left", 50),
-    "number": (MARGIN + 52, "left", 84),
-    "type": (MARGIN + 138, "left", 72),
-    "reference": (MARGIN + 212, "left", 92),
+    "number": (MARGIN + 52, "left", 100),
+    "type": (MARGIN + 154, "left", 66),
+    "reference": (MARGIN + 222, "left", 84),
     "credit": (MARGIN + 380, "right", 72),
     "debit": (MARGIN + 452, "right", 70),
     "balance": (WIDTH - MARGIN, "right", 72),

@@ -21,7 +21,7 @@ class TestPostingQueries(CoopCommon):
         # the same from a fresh cache (as in a new RPC request, where the user is loaded by the
         # authentication): nothing is read beside the lock (member, product, sequence, period included)
         self.env.invalidate_all()
-        self.env.user.tz  # noqa: B018
+        self.env.user.read(["tz"])
         with self.assertQueryCount(2):
             account._post("deposit", 700, idempotency_key="perf-3")
         # a replay of a key costs the lock and reading the posting that used the key first
@@ -39,7 +39,7 @@ class TestPostingQueries(CoopCommon):
         )  # fmt: skip
         account = self.account(self.member_1)
         self.env.flush_all()
-        self.env.ref("base.IDR").rounding  # noqa: B018 - the amounts are Monetary: rupiah's rounding, read once
+        self.env.ref("base.IDR").read(["rounding"])  # the amounts are Monetary: rupiah's rounding, read once
         with self.assertQueryCount(3):
             self.env["jmsc.coop.shu.line"].create(
                 {"run_id": run.id, "member_id": self.member_1.id, "account_id": account.id, "basis": 1, "share": 1}
