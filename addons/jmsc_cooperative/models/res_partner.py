@@ -40,8 +40,11 @@ class ResPartner(models.Model):
         self.coop_currency_id = self.env["res.currency"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.IDR"))
 
     def _coop_check_user_cooperative(self):
-        """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one)."""
-        if self.env.su or self.env.user.has_group("jmsc_base.group_jmsc_admin"):
+        """Refuse unless each cooperative in `self` is the user's own (JMSC administrators: every one).
+
+        Callers read the cooperative in sudo mode (``records.sudo().cooperative_id``): the check is about the
+        real user, so sudo mode does not skip it; only the superuser (jobs, crons, data files) does."""
+        if self.env.user._is_superuser() or self.env.user.has_group("jmsc_base.group_jmsc_admin"):
             return
         own = self.env.user.jmsc_agency_id
         others = self - own
