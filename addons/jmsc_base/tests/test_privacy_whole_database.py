@@ -287,6 +287,10 @@ class TestPrivacyWholeDatabase(TransactionCase):
         ].create(
             {"name": "Polres Privasi", "is_company": True, "agency_type_id": env.ref("jmsc_base.agency_type_police").id}
         )
+        # the migrant consented to share with the police (a referral needs it, UU PDP)
+        env["jmsc.consent"].create(
+            {"partner_id": person.id, "purpose": "sharing", "agency_type_id": police.agency_type_id.id}
+        )
         env["jmsc.helpdesk.referral"].create(
             {
                 "ticket_id": case.id,

@@ -63,7 +63,9 @@ class TimelineCommon(JmscBaseCommon):
             jmsc_regency_ids=[(6, 0, cls.regency_cirebon.ids)],
         )
         # A migrant's portal account needs her consent to portal access (UU PDP).
-        cls.env["jmsc.consent"].create({"partner_id": cls.sri.id, "purpose": "portal"})
+        cls.env["jmsc.consent"].create(
+            {"partner_id": cls.sri.id, "purpose": "portal", "date": datetime.date(2023, 1, 5)}
+        )
         cls.user_sri = new_test_user(
             cls.env, login="sri_portal", name="Sri Wahyuni", groups="base.group_portal", partner_id=cls.sri.id
         )
@@ -71,6 +73,7 @@ class TimelineCommon(JmscBaseCommon):
     EXPECTED = [
         # A whole day starts at 00:00 WIB: before the stage change at 09:00 WIB on that day.
         ("consent", datetime.date(2023, 1, 5)),
+        ("consent", datetime.date(2023, 1, 5)),  # the portal consent her portal account needs
         ("stage", datetime.datetime(2023, 1, 5, 2, 0)),
         ("document_issued", datetime.date(2024, 3, 1)),
         ("stage", datetime.datetime(2024, 5, 20, 3, 30)),
