@@ -5,12 +5,12 @@ from odoo import fields, models
 
 class AccessLogXlsx(models.AbstractModel):
     _name = "report.jmsc_base.access_log_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Access Log XLSX"
 
     def generate_xlsx_report(self, workbook, data, reports):
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, when = formats["header"], formats["datetime"]
         sheet = workbook.add_worksheet(self.env._("Access Log"))
         headers = [
             self.env._("Date (Asia/Jakarta)"),

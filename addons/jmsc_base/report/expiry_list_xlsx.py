@@ -5,12 +5,12 @@ class ExpiryListXlsx(models.AbstractModel):
     """The selected rows of the Expiring list, soonest first."""
 
     _name = "report.jmsc_base.expiry_list_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Expiring Items Export"
 
     def generate_xlsx_report(self, workbook, data, items):
-        header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "border": 1})
-        date = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        header, date = formats["header"], formats["date"]
         sheet = workbook.add_worksheet(self.env._("Expiring"))
         columns = [
             (self.env._("Kind"), 24),

@@ -5,12 +5,12 @@ from odoo import models
 
 class RetentionDryRunXlsx(models.AbstractModel):
     _name = "report.jmsc_base.retention_dry_run_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Retention Dry Run XLSX"
 
     def generate_xlsx_report(self, workbook, data, runs):
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        formats = self._jmsc_xlsx_formats(workbook)
+        bold, day = formats["header"], formats["date"]
         sheet = workbook.add_worksheet(self.env._("Retention Dry Run"))
         headers = [
             self.env._("Person"),

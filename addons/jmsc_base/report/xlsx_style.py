@@ -16,6 +16,10 @@ STYLE = {
     "text_alert": dict(CELL, align="center", bg_color="#F8CBAD"),
     # Digits kept as text (NIK, phone numbers): no scientific notation, no lost leading zero.
     "string": dict(CELL, num_format="@"),
+    # A whole column's default (set_column), e.g. an import template: text, no grid down to row 1048576.
+    "string_column": {"num_format": "@"},
+    # Long text (changes, reasons): wrapped, aligned to the top of the row.
+    "text_wrap": dict(CELL, text_wrap=True, valign="top"),
     "date": dict(CELL, num_format="dd/mm/yyyy"),
     "datetime": dict(CELL, num_format="dd/mm/yyyy hh:mm"),
     "month": dict(CELL, num_format="mm/yyyy"),
@@ -26,6 +30,20 @@ STYLE = {
     "percent": dict(CELL, num_format="0.0%"),
     "total": {"bold": True, "top": 1, "num_format": "#,##0"},
 }
+
+
+def add_formats(workbook, extra=None):
+    """The shared formats on any xlsxwriter workbook, added once per workbook: for files written
+    outside a report model (the import template, the import dry run). ``extra`` adds specs a file
+    needs beyond STYLE (built from STYLE's own, e.g. ``dict(STYLE["text"], bg_color=...)``)."""
+    formats = getattr(workbook, "_jmsc_formats", None)
+    if formats is None:
+        formats = {}
+        workbook._jmsc_formats = formats
+    for key, spec in dict(STYLE, **(extra or {})).items():
+        if key not in formats:
+            formats[key] = workbook.add_format(spec)
+    return formats
 
 
 class JmscXlsxAbstract(models.AbstractModel):
@@ -43,15 +61,7 @@ class JmscXlsxAbstract(models.AbstractModel):
         return self._report_xlsx_currency_format(currency)
 
     def _jmsc_xlsx_formats(self, workbook):
-        """The shared formats, added once per workbook."""
-        formats = getattr(workbook, "_jmsc_formats", None)
-        if formats is None:
-            money = self._jmsc_xlsx_money_format()
-            specs = dict(
-                STYLE,
-                money=dict(CELL, num_format=money),
-                total_money={"bold": True, "top": 1, "num_format": money},
-            )
-            formats = {key: workbook.add_format(spec) for key, spec in specs.items()}
-            workbook._jmsc_formats = formats
-        return formats
+        """The shared formats, added once per workbook, with money in rupiah."""
+        money = self._jmsc_xlsx_money_format()
+        extra = {"money": dict(CELL, num_format=money), "total_money": {"bold": True, "top": 1, "num_format": money}}
+        return add_formats(workbook, extra)

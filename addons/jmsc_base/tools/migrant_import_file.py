@@ -12,6 +12,8 @@ import io
 import openpyxl
 import xlsxwriter
 
+from ..report.xlsx_style import add_formats
+
 # (key, Indonesian header, help written under the header of the template)
 COLUMNS = [
     ("name", "Nama Lengkap", "wajib"),
@@ -160,9 +162,8 @@ def template_xlsx():
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet("Data PMI")
-    bold = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-    hint = book.add_format({"italic": True, "font_color": "#666666"})
-    text = book.add_format({"num_format": "@"})
+    formats = add_formats(book)
+    bold, hint, text = formats["header"], formats["note"], formats["string_column"]
     for col, (_key, header, helptext) in enumerate(COLUMNS):
         sheet.write(0, col, header, bold)
         sheet.write(1, col, helptext, hint)

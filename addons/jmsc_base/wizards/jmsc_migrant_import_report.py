@@ -7,6 +7,7 @@ import xlsxwriter
 
 from odoo import models
 
+from ..report.xlsx_style import STYLE, add_formats
 from ..tools import migrant_import_file as template
 
 
@@ -18,8 +19,6 @@ class JmscMigrantImport(models.Model):
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
         sheet = book.add_worksheet(self.env._("Dry Run"))
-        bold = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
         colors = {
             "new": "#E2EFDA",
             "update": "#DDEBF7",
@@ -27,7 +26,11 @@ class JmscMigrantImport(models.Model):
             "ambiguous": "#FFF2CC",
             "invalid": "#F8CBAD",
         }
-        status_formats = {key: book.add_format({"bg_color": color, "valign": "top"}) for key, color in colors.items()}
+        formats = add_formats(
+            book, {f"status_{key}": dict(STYLE["text"], bg_color=color, valign="top") for key, color in colors.items()}
+        )
+        bold, wrap = formats["header"], formats["text_wrap"]
+        status_formats = {key: formats[f"status_{key}"] for key in colors}
         labels = dict(self.env["jmsc.migrant.import.line"]._fields["status"]._description_selection(self.env))
         headers = [
             self.env._("Row"),
