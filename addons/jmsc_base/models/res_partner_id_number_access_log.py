@@ -20,6 +20,7 @@ class ResPartnerIdNumber(models.Model):
     def read(self, fields=None, load="_classic_read"):
         return super().read(fields=fields, load=load)
 
+    @api.model  # else call_kw takes the domain for ids (and searches everything)
     @read_write
     def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
         return super().search_read(domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs)

@@ -84,6 +84,13 @@ class TestMigrantImport(JmscBaseCommon):
             loaded.store()
         return jobs
 
+    def _documents(self, partner):
+        """{(category code, number)} of the partner's documents, archived ones included."""
+        documents = (
+            self.env["res.partner.id_number"].with_context(active_test=False).search([("partner_id", "=", partner.id)])
+        )
+        return {(d.category_id.code, d.name) for d in documents}
+
     def _status(self, run):
         return {line.row_number: line.status for line in run.line_ids}
 
@@ -149,15 +156,20 @@ class TestMigrantImport(JmscBaseCommon):
         new = self.env["res.partner"].search([("nik", "=", self.nik_new)])
         self.assertTrue(new.is_migrant)
         self.assertEqual(new.regency_id, self.regency_indramayu)
-        self.assertEqual(new.id_numbers.name, "C1234567")
+        # One NIK: the NIK created its KTP document, the passport columns a passport document.
+        self.assertEqual(self._documents(new), {("KTP", self.nik_new), ("PASSPORT", "C1234567")})
         self.assertEqual(self.known.mobile, "+6281234567099")
-        budis = self.env["res.partner"].search([("name", "ilike", "budi santoso")])
+        budis = self.env["res.partner"].search(
+            [("name", "ilike", "budi santoso"), ("birthdate_date", "=", "1990-05-05")]
+        )
         self.assertEqual(len(budis), 2, "resolved as a new person: not merged")
         self.assertTrue(run.message_ids.filtered(lambda m: "3" in (m.body or "")))
 
         # The same file again: every row is unchanged (or still invalid), nothing is queued nor written.
         count = self.env["res.partner"].search_count([])
         write_dates = {p.id: p.write_date for p in budis | new | self.known}
+        documents = self.env["res.partner.id_number"].with_context(active_test=False).search([])
+        document_dates = {d.id: d.write_date for d in documents}
         again = self._new_run(self.rows, chunk_size=2)
         again.action_dry_run()
         self.assertEqual(
@@ -169,6 +181,10 @@ class TestMigrantImport(JmscBaseCommon):
         self.assertFalse(again.line_ids.filtered("job_uuid"))
         self.assertEqual(self.env["res.partner"].search_count([]), count)
         self.assertEqual({p.id: p.write_date for p in budis | new | self.known}, write_dates)
+        documents_after = self.env["res.partner.id_number"].with_context(active_test=False).search([])
+        self.assertEqual(documents_after, documents, "no new document")
+        self.assertEqual({d.id: d.write_date for d in documents_after}, document_dates)
+        self.assertEqual(self._documents(new), {("KTP", self.nik_new), ("PASSPORT", "C1234567")})
 
     def test_ambiguous_resolved_to_candidate(self):
         run = self._new_run([self.rows[2] | {"No. HP": "081234567055"}])
@@ -197,9 +213,13 @@ class TestMigrantImport(JmscBaseCommon):
         run.action_apply()
         IdNumber = type(self.env["res.partner.id_number"])
         original = IdNumber.create
+        passport = self.env.ref("jmsc_base.doc_type_passport")
 
         def failing_create(records, vals_list):
-            raise RuntimeError("disk full")
+            # One NIK: every row creates its KTP document; the chunk fails on its passports, after that.
+            if any(vals.get("category_id") == passport.id for vals in vals_list):
+                raise RuntimeError("disk full")
+            return original(records, vals_list)
 
         with mock.patch.object(IdNumber, "create", failing_create):
             self._perform_jobs(run)
@@ -209,6 +229,10 @@ class TestMigrantImport(JmscBaseCommon):
         niks = [row["NIK"] for row in rows]
         self.assertEqual(self.env["res.partner"].search_count([("nik", "in", niks[:2])]), 2)
         self.assertFalse(self.env["res.partner"].search([("nik", "in", niks[2:])]), "no half-imported row")
+        self.assertFalse(
+            self.env["res.partner.id_number"].with_context(active_test=False).search([("name", "in", niks[2:])]),
+            "no KTP document of a rolled-back row",
+        )
         self.assertTrue(IdNumber.create is original)
         run.with_user(self.user_regency).action_resume()
         self.assertEqual(run.state, "running")
@@ -216,7 +240,10 @@ class TestMigrantImport(JmscBaseCommon):
         self.assertEqual(run.state, "done")
         imported = self.env["res.partner"].search([("nik", "in", niks)])
         self.assertEqual(len(imported), 4, "each row once")
-        self.assertEqual(sorted(imported.id_numbers.mapped("name")), ["D0000003", "D0000004"])
+        passports = imported.id_numbers.filtered(lambda d: d.category_id == passport)
+        self.assertEqual(sorted(passports.mapped("name")), ["D0000003", "D0000004"])
+        ktps = imported.id_numbers.filtered(lambda d: d.category_id.code == "KTP")
+        self.assertEqual(sorted(ktps.mapped("name")), sorted(niks), "one KTP document per row")
 
     def test_access_regency_and_provincial(self):
         run = self._new_run(self.rows)

@@ -307,10 +307,16 @@ class JmscMigrantImport(models.Model):
             if result["passport"]:
                 documents.append((partner.id, result["passport"]))
         if documents:
-            passport = self.env.ref("jmsc_base.doc_type_passport")
+            # Passport documents only: the KTP (and KK) documents come from the partner's nik/kk_number
+            # (One NIK, res_partner_nik.py), created once by the partner's create/write above.
             self.env["res.partner.id_number"].create(
                 [
-                    {"partner_id": pid, "category_id": passport.id, "name": number, "valid_until": until or False}
+                    {
+                        "partner_id": pid,
+                        "category_id": ctx["passport_category"],
+                        "name": number,
+                        "valid_until": until or False,
+                    }
                     for pid, (number, until) in documents
                 ]
             )
