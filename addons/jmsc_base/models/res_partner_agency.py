@@ -26,6 +26,9 @@ class ResPartner(models.Model):
     )
     jmsc_licence_valid_until = fields.Date(string="Licence Valid Until", tracking=True)
     agency_user_count = fields.Integer(compute="_compute_agency_user_count")
+    jmsc_agency_licence_ids = fields.One2many(
+        "jmsc.agency.licence", "partner_id", string="Licences", help="Licences watched by the expiry reminders."
+    )
 
     def _compute_agency_user_count(self):
         counts = dict(

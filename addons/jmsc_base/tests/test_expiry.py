@@ -263,3 +263,27 @@ class TestExpiryEngine(JmscBaseCommon):
         small = count(2, 0)
         large = count(8, 100)
         self.assertLessEqual(large, small + 2, "the reminder job makes queries per document")
+
+    def test_agency_form_lists_its_licences(self):
+        """A provincial officer adds a licence on the agency form; it is watched like every expiring record."""
+        agency = self.env["res.partner"].create(
+            {
+                "name": "PT Izin Lengkap",
+                "is_company": True,
+                "regency_id": self.regency_indramayu.id,
+                "agency_type_id": self.env.ref("jmsc_base.agency_type_p3mi").id,
+            }
+        )
+        form_view = self.env.ref("jmsc_base.res_partner_view_form_agency")
+        with Form(agency.with_user(self.user_provincial), view=form_view) as form:
+            with form.jmsc_agency_licence_ids.new() as line:
+                line.licence_type = "p3mi_permit"
+                line.name = "SIP3MI-9"
+                line.expiry_date = self.today + relativedelta(days=20)
+        licence = agency.jmsc_agency_licence_ids
+        self.assertEqual(licence.name, "SIP3MI-9")
+        self.assertEqual(licence.expiry_state, "expiring")
+        item = self.env["jmsc.expiry.item"].search(
+            [("res_model", "=", "jmsc.agency.licence"), ("res_id", "=", licence.id)]
+        )
+        self.assertEqual(item.partner_id, agency)
