@@ -1,7 +1,7 @@
 {
     "name": "JMSC Base",
     "summary": "Jabar Migrant Service Center: migrant registry, agencies and roles",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "JMSC",
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
@@ -44,6 +44,7 @@
         "views/jmsc_consent_views.xml",
         "views/res_users_views.xml",
         "views/jmsc_base_portal_templates.xml",
+        "views/jmsc_expiry_portal_templates.xml",
         "views/jmsc_timeline_templates.xml",
         "views/jmsc_dashboard_views.xml",
         "views/jmsc_base_menus.xml",
@@ -72,6 +73,7 @@
         "demo/jmsc_area_migrants_demo.xml",
         "demo/jmsc_area_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/jmsc_portal_migrant_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -45,3 +45,4 @@ from . import res_partner_id_number_access_log
 from . import jmsc_access_log_report
 from . import res_partner_timeline
 from . import res_partner_import
+from . import res_partner_expiry_portal

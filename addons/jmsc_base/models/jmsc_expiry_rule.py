@@ -42,6 +42,12 @@ class JmscExpiryRule(models.Model):
         string="Email the Migrant",
         help="Emails the person the record belongs to, only when their consent to reminders is active.",
     )
+    notify_portal = fields.Boolean(
+        string="Show on the Migrant's Portal",
+        default=True,
+        help="Lists the record on the portal home of the person it belongs to (My Account), from this many days "
+        "before expiry, when they consented to portal access.",
+    )
 
     @api.depends("model_id", "category_id", "days_before")
     def _compute_display_name(self):

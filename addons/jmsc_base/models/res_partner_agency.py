@@ -1,33 +1,41 @@
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .jmsc_expiry_mixin import EXPIRY_STATES
 
 
 class ResPartner(models.Model):
-    """Licence of a placement company (P3MI: Perusahaan Penempatan Pekerja Migran Indonesia)."""
+    """Users and licences of an agency. The licences are jmsc.agency.licence records, watched by the expiry
+    engine; the fields below summarise the current ones (per licence type, the one valid the longest)."""
 
     _inherit = "res.partner"
 
     agency_type_code = fields.Char(related="agency_type_id.code", string="Agency Type Code")
-    p3mi_licence_number = fields.Char(
-        string="P3MI Licence (SIP3MI)", tracking=True, help="Licence number of the placement company (SIP3MI)."
-    )
-    p3mi_licence_expiry = fields.Date(string="P3MI Licence Expiry", tracking=True)
-    p3mi_licence_expired = fields.Boolean(string="P3MI Licence Expired", compute="_compute_p3mi_licence_expired")
-
-    @api.depends("p3mi_licence_expiry")
-    def _compute_p3mi_licence_expired(self):
-        today = fields.Date.context_today(self)
-        for partner in self:
-            partner.p3mi_licence_expired = bool(partner.p3mi_licence_expiry and partner.p3mi_licence_expiry < today)
-
-    # Licence and users of any agency, for the agency list.
-    jmsc_licence_number = fields.Char(
-        string="Licence Number", tracking=True, help="Operating licence of the agency, e.g. the SIP3MI of a P3MI."
-    )
-    jmsc_licence_valid_until = fields.Date(string="Licence Valid Until", tracking=True)
     agency_user_count = fields.Integer(compute="_compute_agency_user_count")
     jmsc_agency_licence_ids = fields.One2many(
         "jmsc.agency.licence", "partner_id", string="Licences", help="Licences watched by the expiry reminders."
+    )
+    jmsc_agency_licence_id = fields.Many2one(
+        "jmsc.agency.licence",
+        string="Current Licence",
+        compute="_compute_jmsc_agency_licence",
+        groups="jmsc_base.group_jmsc_user",
+        help="Of the agency's current licences (per type, the one valid the longest), the one expiring first.",
+    )
+    jmsc_agency_licence_number = fields.Char(
+        string="Licence Number", compute="_compute_jmsc_agency_licence", groups="jmsc_base.group_jmsc_user"
+    )
+    jmsc_agency_licence_until = fields.Date(
+        string="Licence Valid Until", compute="_compute_jmsc_agency_licence", groups="jmsc_base.group_jmsc_user"
+    )
+    jmsc_agency_licence_state = fields.Selection(
+        EXPIRY_STATES,
+        string="Licence Expiry",
+        compute="_compute_jmsc_agency_licence",
+        search="_search_jmsc_agency_licence_state",
+        groups="jmsc_base.group_jmsc_user",
+        help="The worst expiry state of the agency's current licences; empty without a licence.",
     )
 
     def _compute_agency_user_count(self):
@@ -36,3 +44,66 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.agency_user_count = counts.get(partner._origin, 0)
+
+    @api.depends(
+        "jmsc_agency_licence_ids.name",
+        "jmsc_agency_licence_ids.expiry_date",
+        "jmsc_agency_licence_ids.expiry_state",
+        "jmsc_agency_licence_ids.licence_type",
+        "jmsc_agency_licence_ids.active",
+    )
+    def _compute_jmsc_agency_licence(self):
+        current = self._jmsc_agency_licences_current(self._origin.ids)
+        for partner in self:
+            licences = current.get(partner._origin.id, self.env["jmsc.agency.licence"])
+            partner.jmsc_agency_licence_id = licences[:1]
+            partner.jmsc_agency_licence_number = licences[:1].name
+            partner.jmsc_agency_licence_until = licences[:1].expiry_date
+            partner.jmsc_agency_licence_state = licences._jmsc_worst_expiry_state()
+
+    def _search_jmsc_agency_licence_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            return NotImplemented
+        wanted = {value} if operator in ("=", "!=") else set(value)
+        states = {
+            partner_id: licences._jmsc_worst_expiry_state()
+            for partner_id, licences in self._jmsc_agency_licences_current().items()
+        }
+        positive = operator in ("=", "in")
+        if False in wanted or None in wanted:
+            # "No licence" is asked for too: leave out the agencies whose state is not wanted.
+            others = [partner_id for partner_id, state in states.items() if state not in wanted]
+            return [("id", "not in" if positive else "in", others)]
+        matching = [partner_id for partner_id, state in states.items() if state in wanted]
+        return [("id", "in" if positive else "not in", matching)]
+
+    @api.model
+    def _jmsc_agency_licences_current(self, partner_ids=None):
+        """{agency id: its current licences, expiring first}: per licence type the active licence valid the
+        longest (a renewed licence replaces the old one without archiving it). One query."""
+        Licence = self.env["jmsc.agency.licence"]
+        Licence.flush_model(["partner_id", "licence_type", "expiry_date", "active"])
+        where = SQL("active")
+        if partner_ids is not None:
+            if not partner_ids:
+                return {}
+            where = SQL("active AND partner_id IN %s", tuple(partner_ids))
+        # Counts and states only for agencies the caller holds, over a model every JMSC user may read.
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT ON (partner_id, licence_type) partner_id, id
+                     FROM jmsc_agency_licence
+                    WHERE %s
+                 ORDER BY partner_id, licence_type, expiry_date DESC, id DESC""",
+                where,
+            )
+        )
+        ids_by_partner = {}
+        for partner_id, licence_id in self.env.cr.fetchall():
+            ids_by_partner.setdefault(partner_id, []).append(licence_id)
+        all_licences = Licence.browse([lid for ids in ids_by_partner.values() for lid in ids])
+        all_licences.fetch(["expiry_date", "expiry_state"])
+        return {
+            partner_id: Licence.browse(ids).sorted(lambda lic: (lic.expiry_date, lic.id))
+            for partner_id, ids in ids_by_partner.items()
+        }

@@ -224,15 +224,30 @@ class TestAgencyApplyPreview(JmscBaseCommon):
                 self.agency_type.with_user(user).action_preview_apply_to_users()
 
     def test_agency_screen(self):
-        self.agency.jmsc_licence_number = "KEP.123/LSP/2025"
+        """The agency list shows the current licence (number, validity, state) read from its licence records."""
+        self.env["jmsc.agency.licence"].create(
+            {"partner_id": self.agency.id, "name": "KEP.123/LSP/2025", "expiry_date": self.today + relativedelta(years=1)}
+        )
         self.assertEqual(self.agency.agency_user_count, 1)
+        self.assertEqual(self.agency.jmsc_agency_licence_number, "KEP.123/LSP/2025")
+        self.assertEqual(self.agency.jmsc_agency_licence_state, "valid")
         action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_base.res_partner_action_agency")
         views = dict((view_type, view_id) for view_id, view_type in action["views"])
         arch = self.env["res.partner"].get_views([(views["list"], "list")])["views"]["list"]["arch"]
-        for fname in ("agency_type_id", "regency_id", "jmsc_licence_number", "agency_user_count"):
+        for fname in (
+            "agency_type_id",
+            "regency_id",
+            "jmsc_agency_licence_number",
+            "jmsc_agency_licence_until",
+            "jmsc_agency_licence_state",
+            "agency_user_count",
+        ):
             self.assertIn(f'name="{fname}"', arch)
         self.assertNotIn("editable", arch)
         self.assertNotIn("user_id", arch)  # no salesperson column
         form = Form(self.agency.with_user(self.user_admin), view="jmsc_base.res_partner_view_form_agency")
-        form.jmsc_licence_valid_until = self.today
+        with form.jmsc_agency_licence_ids.edit(0) as line:
+            line.expiry_date = self.today
         form.save()
+        self.assertEqual(self.agency.jmsc_agency_licence_until, self.today)
+        self.assertEqual(self.agency.jmsc_agency_licence_state, "expiring")

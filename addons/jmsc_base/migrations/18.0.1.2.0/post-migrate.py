@@ -43,41 +43,6 @@ def migrate(cr, version):
         if to_create:
             Document.create(to_create)
         _logger.info("One NIK: %s %s documents created, %s partners checked", len(to_create), code, len(numbers))
-    _migrate_agency_licences(env)
-
-
-LICENCE_TYPES = {"p3mi": "p3mi_permit", "training_centre": "accreditation", "cooperative": "cooperative"}
-
-
-def _migrate_agency_licences(env):
-    """The licence fields of agencies become watched jmsc.agency.licence records (the fields stay)."""
-    agencies = env["res.partner"].search(
-        ["|", ("jmsc_licence_valid_until", "!=", False), ("p3mi_licence_expiry", "!=", False)]
-    )
-    existing = set(env["jmsc.agency.licence"].search([("partner_id", "in", agencies.ids)]).mapped("partner_id").ids)
-    vals_list = []
-    for agency in agencies.filtered(lambda a: a.id not in existing):
-        licence_type = LICENCE_TYPES.get(agency.agency_type_id.code, "other")
-        if agency.p3mi_licence_expiry:
-            vals_list.append(
-                {
-                    "partner_id": agency.id,
-                    "licence_type": "p3mi_permit",
-                    "name": agency.p3mi_licence_number or "-",
-                    "expiry_date": agency.p3mi_licence_expiry,
-                }
-            )
-        if agency.jmsc_licence_valid_until and (
-            agency.jmsc_licence_valid_until != agency.p3mi_licence_expiry or licence_type != "p3mi_permit"
-        ):
-            vals_list.append(
-                {
-                    "partner_id": agency.id,
-                    "licence_type": licence_type,
-                    "name": agency.jmsc_licence_number or "-",
-                    "expiry_date": agency.jmsc_licence_valid_until,
-                }
-            )
-    if vals_list:
-        env["jmsc.agency.licence"].create(vals_list)
-    _logger.info("Agency licences: %s created", len(vals_list))
+    # The agencies' licence fields became jmsc.agency.licence records here until 18.0.1.3.0 removed the
+    # fields: migrations/18.0.1.3.0 copies them now (its pre-migration keeps the values, whatever the
+    # version upgraded from), so this script no longer reads them.
