@@ -107,7 +107,11 @@ class JmscAgencyLicence(models.Model):
         author = self.env.ref("base.partner_root")
         # Officers read Indonesian: the note is written in it when the language is installed.
         env = self.with_context(lang="id_ID").env if self.env["res.lang"]._lang_get("id_ID") else self.env
+        Message = self.env["mail.message"]
         for agency, licence_number in notes:
+            noted = [("model", "=", "res.partner"), ("res_id", "=", agency.id), ("body", "ilike", licence_number)]
+            if Message.search_count(noted, limit=1):
+                continue  # noted by an earlier run
             agency.message_post(
                 body=env._(
                     "Licence number %s had no validity date in the old licence fields: add it on the Licences tab "
