@@ -35,7 +35,11 @@ class TestAgencyLicence(JmscBaseCommon):
             }
         )
         cls.other = cls.env["res.partner"].create(
-            {"name": "LPK Tanpa Izin", "is_company": True, "agency_type_id": cls.env.ref("jmsc_base.agency_type_p3mi").id}
+            {
+                "name": "LPK Tanpa Izin",
+                "is_company": True,
+                "agency_type_id": cls.env.ref("jmsc_base.agency_type_p3mi").id,
+            }
         )
 
     def _licence(self, number, days, licence_type="p3mi_permit", agency=None):
@@ -49,13 +53,7 @@ class TestAgencyLicence(JmscBaseCommon):
         )
 
     def test_old_fields_are_gone(self):
-        for fname in (
-            "jmsc_licence_number",
-            "jmsc_licence_valid_until",
-            "p3mi_licence_number",
-            "p3mi_licence_expiry",
-            "p3mi_licence_expired",
-        ):
+        for fname in _load_migration("pre-migrate.py").REMOVED_FIELDS:
             self.assertNotIn(fname, self.env["res.partner"]._fields)
         self.assertFalse(self.env.ref("jmsc_base.res_partner_view_search_agency_licence", raise_if_not_found=False))
 
@@ -125,29 +123,39 @@ class TestAgencyLicence(JmscBaseCommon):
         licence records (a number without date is noted on the agency), twice without duplicates."""
         cr = self.env.cr
         self.env.flush_all()
+        pre, post = _load_migration("pre-migrate.py"), _load_migration("post-migrate.py")
+        number, valid_until, p3mi_number, p3mi_expiry = (SQL.identifier(column) for column in pre.LEGACY_COLUMNS)
         cr.execute(
-            "ALTER TABLE res_partner ADD COLUMN jmsc_licence_number varchar, ADD COLUMN jmsc_licence_valid_until date,"
-            " ADD COLUMN p3mi_licence_number varchar, ADD COLUMN p3mi_licence_expiry date"
+            SQL(
+                "ALTER TABLE res_partner %s",
+                SQL(", ").join(
+                    SQL("ADD COLUMN %s %s", SQL.identifier(column), SQL(sql_type))
+                    for column, sql_type in pre.LEGACY_COLUMNS.items()
+                ),
+            )
         )
         date = self.today + relativedelta(days=45)
         cr.execute(
             SQL(
-                "UPDATE res_partner SET p3mi_licence_number = 'SIP-OLD', p3mi_licence_expiry = %s, "
-                "jmsc_licence_number = 'SIP-OLD', jmsc_licence_valid_until = %s WHERE id = %s",
+                "UPDATE res_partner SET %s = 'SIP-OLD', %s = %s, %s = 'SIP-OLD', %s = %s WHERE id = %s",
+                p3mi_number,
+                p3mi_expiry,
                 date,
+                number,
+                valid_until,
                 date,
                 self.p3mi.id,
             )
         )
-        cr.execute(SQL("UPDATE res_partner SET jmsc_licence_number = 'NO-DATE' WHERE id = %s", self.other.id))
-        pre, post = _load_migration("pre-migrate.py"), _load_migration("post-migrate.py")
+        cr.execute(SQL("UPDATE res_partner SET %s = 'NO-DATE' WHERE id = %s", number, self.other.id))
         for _run in range(2):
             pre.migrate(cr, "18.0.1.2.0")
             post.migrate(cr, "18.0.1.2.0")
             self.env.invalidate_all()
             licences = self.Licence.search([("partner_id", "in", (self.p3mi | self.other).ids)])
-            self.assertEqual(licences.mapped(lambda lic: (lic.partner_id, lic.name, lic.expiry_date)),
-                             [(self.p3mi, "SIP-OLD", date)])
+            self.assertEqual(
+                licences.mapped(lambda lic: (lic.partner_id, lic.name, lic.expiry_date)), [(self.p3mi, "SIP-OLD", date)]
+            )
             self.assertEqual(licences.licence_type, "p3mi_permit")
         notes = self.other.message_ids.filtered(lambda message: "NO-DATE" in (message.body or ""))
         self.assertEqual(len(notes), 1)

@@ -226,7 +226,11 @@ class TestAgencyApplyPreview(JmscBaseCommon):
     def test_agency_screen(self):
         """The agency list shows the current licence (number, validity, state) read from its licence records."""
         self.env["jmsc.agency.licence"].create(
-            {"partner_id": self.agency.id, "name": "KEP.123/LSP/2025", "expiry_date": self.today + relativedelta(years=1)}
+            {
+                "partner_id": self.agency.id,
+                "name": "KEP.123/LSP/2025",
+                "expiry_date": self.today + relativedelta(years=1),
+            }
         )
         self.assertEqual(self.agency.agency_user_count, 1)
         self.assertEqual(self.agency.jmsc_agency_licence_number, "KEP.123/LSP/2025")

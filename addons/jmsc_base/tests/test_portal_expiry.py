@@ -77,7 +77,9 @@ class TestPortalExpiryItems(PortalExpiryCommon, JmscBaseCommon):
         self.assertEqual(passport["kind"], "Identity Document")
         self.assertEqual(set(passport), {"kind", "label", "date", "date_text", "state", "status", "level"})
         medical = next(item for item in items if "M1110003" in item["label"])
-        self.assertEqual((medical["state"], medical["status"], medical["level"]), ("expired", "Expired 10 days ago", ""))
+        self.assertEqual(
+            (medical["state"], medical["status"], medical["level"]), ("expired", "Expired 10 days ago", "")
+        )
         yati = " ".join(item["label"] for item in self._items(self.user_yati))
         self.assertIn("C2220001", yati)
         self.assertNotIn("C1110001", yati)
@@ -157,6 +159,17 @@ class TestPortalExpiryHome(PortalExpiryCommon, HttpCase):
         self.assertIn("Dokumen Akan Kedaluwarsa", page)
         self.assertIn("C3330003", page)
         self.assertNotIn(passport.name, page)
+
+    def test_tour_from_portal_home(self):
+        user = self.env.ref("jmsc_base.user_portal_migrant_demo", raise_if_not_found=False)
+        if not user:
+            self.skipTest("needs the jmsc_base demo data (pmi.agus)")
+        if not self.env["res.lang"]._lang_get("id_ID"):
+            self.skipTest("needs Bahasa Indonesia loaded")
+        user.lang = "id_ID"
+        passport = self.env.ref("jmsc_base.document_001_passport_demo")
+        passport.valid_until = fields.Date.today() + relativedelta(days=25)
+        self.start_tour("/my", "jmsc_base_portal_expiry", login=user.login)
 
     def test_no_card_without_items(self):
         (_rina, _yati), (user_rina, _user_yati) = self._setup_portal_migrants(self.env)

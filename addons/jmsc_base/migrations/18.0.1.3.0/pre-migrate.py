@@ -16,6 +16,8 @@ LEGACY_COLUMNS = {
     "p3mi_licence_number": "varchar",
     "p3mi_licence_expiry": "date",
 }
+# Every field of res.partner this version removes (the computed one had no column).
+REMOVED_FIELDS = (*LEGACY_COLUMNS, "p3mi_licence_expired")
 LEGACY_TABLE = "jmsc_agency_licence_legacy"
 OBSOLETE_VIEWS = (
     "res_partner_view_form_agency_licence",
@@ -30,8 +32,9 @@ def migrate(cr, version):
     stash_legacy_licences(cr)
     cr.execute(
         SQL(
-            """DELETE FROM ir_ui_view WHERE id IN (
-                   SELECT res_id FROM ir_model_data WHERE module = 'jmsc_base' AND model = 'ir.ui.view' AND name IN %s)""",
+            """DELETE FROM ir_ui_view
+                WHERE id IN (SELECT res_id FROM ir_model_data
+                              WHERE module = 'jmsc_base' AND model = 'ir.ui.view' AND name IN %s)""",
             OBSOLETE_VIEWS,
         )
     )
