@@ -4,6 +4,8 @@ from odoo.tools import SQL
 
 from .jmsc_expiry_mixin import EXPIRY_STATES
 
+_LICENCE_SUMMARY = {"compute": "_compute_jmsc_agency_licence", "groups": "jmsc_base.group_jmsc_user"}
+
 
 class ResPartner(models.Model):
     """Users and licences of an agency. The licences are jmsc.agency.licence records, watched by the expiry
@@ -16,26 +18,21 @@ class ResPartner(models.Model):
     jmsc_agency_licence_ids = fields.One2many(
         "jmsc.agency.licence", "partner_id", string="Licences", help="Licences watched by the expiry reminders."
     )
+    # Summary of the current licences (one compute over the licence records), for JMSC users like the records.
     jmsc_agency_licence_id = fields.Many2one(
         "jmsc.agency.licence",
         string="Current Licence",
-        compute="_compute_jmsc_agency_licence",
-        groups="jmsc_base.group_jmsc_user",
         help="Of the agency's current licences (per type, the one valid the longest), the one expiring first.",
+        **_LICENCE_SUMMARY,
     )
-    jmsc_agency_licence_number = fields.Char(
-        string="Licence Number", compute="_compute_jmsc_agency_licence", groups="jmsc_base.group_jmsc_user"
-    )
-    jmsc_agency_licence_until = fields.Date(
-        string="Licence Valid Until", compute="_compute_jmsc_agency_licence", groups="jmsc_base.group_jmsc_user"
-    )
+    jmsc_agency_licence_number = fields.Char(string="Licence Number", **_LICENCE_SUMMARY)
+    jmsc_agency_licence_until = fields.Date(string="Licence Valid Until", **_LICENCE_SUMMARY)
     jmsc_agency_licence_state = fields.Selection(
         EXPIRY_STATES,
         string="Licence Expiry",
-        compute="_compute_jmsc_agency_licence",
         search="_search_jmsc_agency_licence_state",
-        groups="jmsc_base.group_jmsc_user",
         help="The worst expiry state of the agency's current licences; empty without a licence.",
+        **_LICENCE_SUMMARY,
     )
 
     def _compute_agency_user_count(self):

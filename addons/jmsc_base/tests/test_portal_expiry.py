@@ -134,15 +134,19 @@ class TestPortalExpiryItems(PortalExpiryCommon, JmscBaseCommon):
 class TestPortalExpiryHome(PortalExpiryCommon, HttpCase):
     """/my shows the card in Indonesian to its owner, and another migrant's items never."""
 
-    def test_demo_migrant_sees_own_card(self):
+    def _demo_migrant(self):
+        """pmi.agus in Bahasa Indonesia, her demo passport expiring in 25 days (however long ago the demo
+        loaded); skips without the demo data or the language."""
         user = self.env.ref("jmsc_base.user_portal_migrant_demo", raise_if_not_found=False)
-        if not user:
-            self.skipTest("needs the jmsc_base demo data (pmi.agus)")
-        if not self.env["res.lang"]._lang_get("id_ID"):
-            self.skipTest("needs Bahasa Indonesia loaded")
+        if not (user and self.env["res.lang"]._lang_get("id_ID")):
+            self.skipTest("needs the jmsc_base demo data (pmi.agus) and Bahasa Indonesia")
         user.lang = "id_ID"
         passport = self.env.ref("jmsc_base.document_001_passport_demo")
-        passport.valid_until = fields.Date.today() + relativedelta(days=25)  # however long ago the demo loaded
+        passport.valid_until = fields.Date.today() + relativedelta(days=25)
+        return user, passport
+
+    def test_demo_migrant_sees_own_card(self):
+        user, passport = self._demo_migrant()
         (_rina, _yati), (user_rina, _user_yati) = self._setup_portal_migrants(self.env)
         self._document(self.env, user_rina.partner_id, "jmsc_base.doc_type_passport", "C3330003", 15)
         self.authenticate(user.login, user.login)
@@ -161,15 +165,7 @@ class TestPortalExpiryHome(PortalExpiryCommon, HttpCase):
         self.assertNotIn(passport.name, page)
 
     def test_tour_from_portal_home(self):
-        user = self.env.ref("jmsc_base.user_portal_migrant_demo", raise_if_not_found=False)
-        if not user:
-            self.skipTest("needs the jmsc_base demo data (pmi.agus)")
-        if not self.env["res.lang"]._lang_get("id_ID"):
-            self.skipTest("needs Bahasa Indonesia loaded")
-        user.lang = "id_ID"
-        passport = self.env.ref("jmsc_base.document_001_passport_demo")
-        passport.valid_until = fields.Date.today() + relativedelta(days=25)
-        self.start_tour("/my", "jmsc_base_portal_expiry", login=user.login)
+        self.start_tour("/my", "jmsc_base_portal_expiry", login=self._demo_migrant()[0].login)
 
     def test_no_card_without_items(self):
         (_rina, _yati), (user_rina, _user_yati) = self._setup_portal_migrants(self.env)
