@@ -154,19 +154,18 @@ class ResPartner(models.Model):
             born = partner.birthdate_date
             partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
 
+    # The smart-button counts are computed from the one2many fields (one query each for all the records, under
+    # the same record rules as a _read_group): the form reads these lists anyway, so a form costs no extra
+    # query per count; the list view shows no count and computes none.
+    @api.depends("placement_ids")
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["jmsc.placement"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
         for partner in self:
-            partner.placement_count = counts.get(partner._origin, 0)
+            partner.placement_count = len(partner.placement_ids)
 
+    @api.depends("id_numbers")
     def _compute_document_count(self):
-        counts = dict(
-            self.env["res.partner.id_number"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
         for partner in self:
-            partner.document_count = counts.get(partner._origin, 0)
+            partner.document_count = len(partner.id_numbers)
 
     @api.depends("placement_ids.state", "placement_ids.departure_date")
     def _compute_current_placement_id(self):
@@ -300,18 +299,11 @@ class ResPartner(models.Model):
     family_member_count = fields.Integer(compute="_compute_jmsc_hub_counts")
     consent_count = fields.Integer(string="Active Consents", compute="_compute_jmsc_hub_counts")
 
+    @api.depends("family_member_ids", "consent_ids.withdrawal_date")
     def _compute_jmsc_hub_counts(self):
-        families = dict(
-            self.env["jmsc.family.member"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
-        consents = dict(
-            self.env["jmsc.consent"]._read_group(
-                [("partner_id", "in", self.ids), ("withdrawal_date", "=", False)], ["partner_id"], ["__count"]
-            )
-        )
         for partner in self:
-            partner.family_member_count = families.get(partner._origin, 0)
-            partner.consent_count = consents.get(partner._origin, 0)
+            partner.family_member_count = len(partner.family_member_ids)
+            partner.consent_count = len(partner.consent_ids.filtered(lambda consent: not consent.withdrawal_date))
 
     def action_view_family_members(self):
         self.ensure_one()
