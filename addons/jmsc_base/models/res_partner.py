@@ -154,18 +154,17 @@ class ResPartner(models.Model):
             born = partner.birthdate_date
             partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
 
-    # The smart-button counts are computed from the one2many fields (one query each for all the records, under
-    # the same record rules as a _read_group): the form reads these lists anyway, so a form costs no extra
-    # query per count; the list view shows no count and computes none.
-    @api.depends("placement_ids")
+    # The smart-button counts are computed from the one2many fields of the stored records (one query each for
+    # all the records, under the same record rules as a _read_group): the form reads these lists anyway, so a
+    # form costs no extra query per count; the list view shows no count and computes none. Like the
+    # _read_group they replace, they count what is saved (no dependencies: an edited form keeps them).
     def _compute_placement_count(self):
         for partner in self:
-            partner.placement_count = len(partner.placement_ids)
+            partner.placement_count = len(partner._origin.placement_ids)
 
-    @api.depends("id_numbers")
     def _compute_document_count(self):
         for partner in self:
-            partner.document_count = len(partner.id_numbers)
+            partner.document_count = len(partner._origin.id_numbers)
 
     @api.depends("placement_ids.state", "placement_ids.departure_date")
     def _compute_current_placement_id(self):
@@ -299,11 +298,11 @@ class ResPartner(models.Model):
     family_member_count = fields.Integer(compute="_compute_jmsc_hub_counts")
     consent_count = fields.Integer(string="Active Consents", compute="_compute_jmsc_hub_counts")
 
-    @api.depends("family_member_ids", "consent_ids.withdrawal_date")
     def _compute_jmsc_hub_counts(self):
         for partner in self:
-            partner.family_member_count = len(partner.family_member_ids)
-            partner.consent_count = len(partner.consent_ids.filtered(lambda consent: not consent.withdrawal_date))
+            origin = partner._origin
+            partner.family_member_count = len(origin.family_member_ids)
+            partner.consent_count = len(origin.consent_ids.filtered(lambda consent: not consent.withdrawal_date))
 
     def action_view_family_members(self):
         self.ensure_one()
