@@ -30,6 +30,7 @@ from . import res_partner_agency
 from . import jmsc_regency_dashboard
 from . import ir_module_module
 from . import ir_http
+from . import ir_rule
 from . import res_users_consent
 from . import portal_wizard_user_consent
 from . import mail_thread_consent

@@ -32,6 +32,57 @@ def read_write(method):
     return method
 
 
+class AccessLoggedReads:
+    """The reads of a model whose sensitive fields are logged (jmsc.access.log), in one place.
+
+    A plain Python mixin (no fields, so no second copy of the model's fields and tables in the registry):
+    put it before ``models.Model`` in the class that extends the model, and define
+    ``_jmsc_read_log_entries(result, fnames)``, which returns the log entries (record id, person id, field
+    names) of what ``result`` (the values ``_read_format`` returns to the user) disclosed::
+
+        class ResPartner(AccessLoggedReads, models.Model):
+            _inherit = "res.partner"
+
+    ``_read_format`` serves ``read`` (the web client's ``web_read``) and ``search_read`` (JSON-RPC clients);
+    the four RPC entry points run on a read/write cursor (Odoo 18 runs ``@api.readonly`` methods on a
+    read-only one, e.g. a replica) because they write the log. Reads made by the system (sudo) are not
+    logged: only what a user was given. One INSERT per read, whatever the number of records."""
+
+    __slots__ = ()  # the same instance layout as a model's (Odoo reassigns the registry classes' bases)
+
+    @read_write
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    @api.model  # else call_kw takes the domain for ids (and searches everything)
+    @read_write
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        return super().search_read(domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs)
+
+    @read_write
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    @api.model
+    @read_write
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if result and fnames and not self.env.su:
+            entries = self._jmsc_read_log_entries(result, fnames)
+            if entries:
+                self.env["jmsc.access.log"]._jmsc_log("read", self._name, entries)
+        return result
+
+    def _jmsc_read_log_entries(self, result, fnames):
+        """(record id, person id, field names) of each record whose sensitive fields ``result`` discloses."""
+        raise NotImplementedError
+
+
 class JmscAccessLog(models.Model):
     _name = "jmsc.access.log"
     _description = "Access Log (Who Saw What)"

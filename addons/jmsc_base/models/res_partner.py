@@ -154,19 +154,17 @@ class ResPartner(models.Model):
             born = partner.birthdate_date
             partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
 
+    # The smart-button counts are computed from the one2many fields of the stored records (one query each for
+    # all the records, under the same record rules as a _read_group): the form reads these lists anyway, so a
+    # form costs no extra query per count; the list view shows no count and computes none. Like the
+    # _read_group they replace, they count what is saved (no dependencies: an edited form keeps them).
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["jmsc.placement"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
         for partner in self:
-            partner.placement_count = counts.get(partner._origin, 0)
+            partner.placement_count = len(partner._origin.placement_ids)
 
     def _compute_document_count(self):
-        counts = dict(
-            self.env["res.partner.id_number"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
         for partner in self:
-            partner.document_count = counts.get(partner._origin, 0)
+            partner.document_count = len(partner._origin.id_numbers)
 
     @api.depends("placement_ids.state", "placement_ids.departure_date")
     def _compute_current_placement_id(self):
@@ -301,17 +299,10 @@ class ResPartner(models.Model):
     consent_count = fields.Integer(string="Active Consents", compute="_compute_jmsc_hub_counts")
 
     def _compute_jmsc_hub_counts(self):
-        families = dict(
-            self.env["jmsc.family.member"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
-        consents = dict(
-            self.env["jmsc.consent"]._read_group(
-                [("partner_id", "in", self.ids), ("withdrawal_date", "=", False)], ["partner_id"], ["__count"]
-            )
-        )
         for partner in self:
-            partner.family_member_count = families.get(partner._origin, 0)
-            partner.consent_count = consents.get(partner._origin, 0)
+            origin = partner._origin
+            partner.family_member_count = len(origin.family_member_ids)
+            partner.consent_count = len(origin.consent_ids.filtered(lambda consent: not consent.withdrawal_date))
 
     def action_view_family_members(self):
         self.ensure_one()

@@ -27,7 +27,10 @@ class ResPartner(models.Model):
                 ("id", "not in", origin_ids),
             ]
         )
-        passport = self.env.ref("jmsc_base.doc_type_passport")
+        # ormcached id: no query to check that the category exists (env.ref would run one per read)
+        passport = self.env["res.partner.id_category"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("jmsc_base.doc_type_passport")
+        )
         own_passports = migrants.id_numbers.filtered(lambda d: d.category_id == passport)
         same_passport = self.env["res.partner.id_number"].search(
             [

@@ -75,9 +75,13 @@ class ResPartner(models.Model):
 
     @api.depends("nik")
     def _compute_nik_region(self):
-        codes = {p.nik[:4] for p in self if p.nik and len(p.nik) >= 4}
-        regencies = self.env["jmsc.regency"].sudo().search([("code", "in", [f"{c[:2]}.{c[2:]}" for c in codes])])
-        regency_by_code = {r.code.replace(".", ""): r.name for r in regencies}
+        # sudo: only the code and name of regencies are read, to name where a NIK the user reads was issued.
+        # The usual case first: the NIK was issued in the person's own regency, which a form reads anyway.
+        regency_by_code = {r.code.replace(".", ""): r.name for r in self.sudo().regency_id if r.active and r.code}
+        codes = {p.nik[:4] for p in self if p.nik and len(p.nik) >= 4} - set(regency_by_code)
+        if codes:
+            regencies = self.env["jmsc.regency"].sudo().search([("code", "in", [f"{c[:2]}.{c[2:]}" for c in codes])])
+            regency_by_code.update((r.code.replace(".", ""), r.name) for r in regencies)
         for partner in self:
             nik = partner.nik or ""
             if len(nik) == 16 and nik.isdigit():

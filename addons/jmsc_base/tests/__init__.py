@@ -31,3 +31,4 @@ from . import test_tour_timeline
 from . import test_migrant_import
 from . import test_agency_licence
 from . import test_portal_expiry
+from . import test_rpc_performance
