@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_date
 
 from .ledger_guard import allow, is_allowed, is_posting, posting_guard
+from .ledger_state_sql import LEDGER_STATE_FUNCTION, POST_ONE_FUNCTION
 from .money import format_rupiah
 
 DIGITS = 2
@@ -236,6 +237,11 @@ class JmscCoopAccount(models.Model):
         cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         return True
 
+    def init(self):
+        super().init()
+        self.env.cr.execute(LEDGER_STATE_FUNCTION)
+        self.env.cr.execute(POST_ONE_FUNCTION)
+
     def _lock_for_posting(self, idempotency_key=None, system_key=None, month=None):
         """Lock the account rows (in id order), then the cooperative's ledger (the row of its no-gap
         transaction sequence), and return the ledger state read after both locks are held, in one
@@ -244,44 +250,19 @@ class JmscCoopAccount(models.Model):
         cooperative; and the cooperative's sequence (next number, prefix, padding) and whether the
         month of `month` is closed.
 
-        Three statements sent at once: the two locks, then the read. In READ COMMITTED (see
-        `_read_committed`) the read takes its snapshot after the locks are granted, so it sees the
-        posting or month closing that held them; in REPEATABLE READ a lock on a row changed since the
-        snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
+        One call of the database function `jmsc_coop_ledger_state` (see ledger_state_sql.py, whose
+        statements PostgreSQL plans once per connection): the two locks, then the read. In READ
+        COMMITTED (see `_read_committed`) the read takes its snapshot after the locks are granted, so
+        it sees the posting or month closing that held them; in REPEATABLE READ a lock on a row changed
+        since the snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
         self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL below
-        ids = tuple(sorted(self.ids))
         self.env.cr.execute(
             SQL(
-                """
-                SELECT id FROM jmsc_coop_account WHERE id IN %(ids)s ORDER BY id FOR UPDATE;
-                SELECT s.id FROM ir_sequence s
-                 WHERE s.id IN (SELECT p.coop_transaction_sequence_id FROM res_partner p
-                                  JOIN jmsc_coop_account a ON a.cooperative_id = p.id WHERE a.id IN %(ids)s)
-                   FOR UPDATE;
-                SELECT a.id, a.balance, a.state, a.last_value_date,
-                       (SELECT SUM(h.amount) FROM jmsc_coop_hold h
-                         WHERE h.account_id = a.id AND h.state = 'active'),
-                       (SELECT t.id FROM jmsc_coop_transaction t
-                         WHERE t.idempotency_key = %(key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
-                       (SELECT t.id FROM jmsc_coop_transaction t
-                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
-                       a.cooperative_id, a.member_id, a.product_id, m.status, pr.kind, pr.min_balance,
-                       pr.allow_deposit, pr.allow_withdrawal, pr.allow_transfer, pr.allow_fee, pr.allow_shu,
-                       s.id, s.number_next, s.prefix, s.suffix, s.padding,
-                       EXISTS(SELECT 1 FROM jmsc_coop_period cp
-                               WHERE cp.cooperative_id = a.cooperative_id AND cp.month = %(month)s)
-                  FROM jmsc_coop_account a
-                  JOIN jmsc_coop_member m ON m.id = a.member_id
-                  JOIN jmsc_coop_product pr ON pr.id = a.product_id
-                  JOIN res_partner p ON p.id = a.cooperative_id
-                  LEFT JOIN ir_sequence s ON s.id = p.coop_transaction_sequence_id
-                 WHERE a.id IN %(ids)s
-                 ORDER BY a.id
-                """,
-                key=idempotency_key or None,
-                system_key=system_key or None,
-                ids=ids,
-                month=month.replace(day=1) if month else None,
+                "SELECT * FROM jmsc_coop_ledger_state(%s::integer[], %s, %s, %s)",
+                sorted(self.ids),
+                idempotency_key or None,
+                system_key or None,
+                month.replace(day=1) if month else None,
             ),
             log_exceptions=False,  # a serialization failure here is retried by the caller
         )
@@ -392,6 +373,10 @@ class JmscCoopAccount(models.Model):
         sequence, inserts the legs with their running balances and updates the balances. The rows are
         inserted in SQL, not through `create`: the transaction model has no stored computed field and
         no create hook besides the guard this method is (immutability stays with write and unlink)."""
+        if len(legs) == 1 and not reversal_of:
+            posted = legs[0][0]._post_one_leg(legs[0][1], common, idempotency_key, system_key, closing)
+            if posted:
+                return posted.with_env(self.env)
         accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
         ledger = accounts._lock_for_posting(
             idempotency_key=idempotency_key, system_key=system_key, month=common["value_date"]
@@ -403,19 +388,7 @@ class JmscCoopAccount(models.Model):
         for key_field, key in (("idempotency_key", idempotency_key), ("system_key", system_key)):
             first = key and Transaction.browse(first_state[key_field])
             if first:
-                if (
-                    first.account_id != legs[0][0]
-                    or first.transaction_type != common["transaction_type"]
-                    or float_compare(first.amount, legs[0][1], precision_digits=DIGITS)
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
-                            key=key,
-                            transaction=first.name,
-                        )
-                    )
-                return first.with_env(self.env)
+                return legs[0][0]._replay_key(first, legs[0][1], common, key)
         if reversal_of:
             done = reversal_of.filtered("reversal_ids")
             if done:
@@ -509,6 +482,66 @@ class JmscCoopAccount(models.Model):
         if wajib:
             self.env["jmsc.coop.due"]._allocate_payments(wajib)
         return transactions[:1].with_env(self.env)
+
+    def _post_one_leg(self, signed, common, idempotency_key, system_key, closing):
+        """The common posting (one leg, e.g. a deposit or a withdrawal) in one round trip: the database
+        function `jmsc_coop_post_one` (ledger_state_sql.py) locks, reads the ledger state, applies the
+        rules of `_check_posting` and inserts. It inserts only when every rule holds; otherwise it
+        changes nothing and this returns an empty recordset: `_post_legs` then takes the general path,
+        which raises the error an officer reads, replays a key, or numbers a cooperative's first posting."""
+        self.ensure_one()
+        self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL
+        self.env.cr.execute(
+            SQL(
+                "SELECT * FROM jmsc_coop_post_one(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                self.id,
+                common["transaction_type"],
+                signed,
+                common["value_date"],
+                fields.Date.context_today(self),
+                bool(closing),
+                common["channel"],
+                common.get("source_country_id") or None,
+                common.get("reference") or None,
+                common.get("note") or None,
+                idempotency_key or None,
+                system_key or None,
+                self.env.uid,
+            ),
+            log_exceptions=False,  # a serialization failure here is retried by the caller
+        )
+        outcome, transaction_id, kind = self.env.cr.fetchone()
+        Transaction = self.env["jmsc.coop.transaction"]
+        if outcome in ("idempotency_key", "system_key"):  # the key of a posting seen before
+            key = idempotency_key if outcome == "idempotency_key" else system_key
+            return self._replay_key(Transaction.sudo().browse(transaction_id), signed, common, key)
+        if outcome != "posted":
+            return Transaction
+        # what the ORM may hold in cache about the rows just written
+        self.env["ir.sequence"].invalidate_model(["number_next", "number_next_actual"])
+        self.env["jmsc.coop.account"].invalidate_model(
+            ["balance", "last_value_date", "available_balance", "transaction_ids", "transaction_count"]
+        )
+        if kind == "wajib":
+            self.env["jmsc.coop.due"]._allocate_payments(self.sudo())
+        return Transaction.browse(transaction_id)
+
+    def _replay_key(self, first, signed, common, key):
+        """The posting `first` that already used `key` on this account's cooperative: returned again
+        when it is the same posting (a client's retry), refused when the key served another one."""
+        if (
+            first.account_id != self
+            or first.transaction_type != common["transaction_type"]
+            or float_compare(first.amount, signed, precision_digits=DIGITS)
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
+                    key=key,
+                    transaction=first.name,
+                )
+            )
+        return first.with_env(self.env)
 
     def _check_posting(self, ledger, common, signed, closing):
         """Refuse a leg that breaks the account state, the product rules or the available balance."""
