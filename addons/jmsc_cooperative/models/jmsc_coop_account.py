@@ -10,6 +10,8 @@ from .money import format_rupiah
 
 DIGITS = 2
 PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
+PUBLIC_OPTIONS = {"value_date", "channel", "source_country_id", "reference", "idempotency_key"}
+POST_DETAILS = PUBLIC_OPTIONS | {"note", "system_key"}
 LEDGER_FIELDS = {"balance", "last_value_date"}
 FIXED_FIELDS = {"member_id", "product_id", "name"}
 
@@ -176,18 +178,16 @@ class JmscCoopAccount(models.Model):
 
     # Posting service ------------------------------------------------------------------
 
-    def post_transaction(
-        self,
-        transaction_type,
-        amount,
-        value_date=None,
-        channel="cash",
-        source_country_id=None,
-        reference=None,
-        idempotency_key=None,
-        counterpart_account_id=None,
-    ):
-        """Public posting entry point (UI and RPC): checks the caller's rights, returns the transaction id."""
+    def post_transaction(self, transaction_type, amount, counterpart_account_id=None, **options):
+        """Public posting entry point (UI and RPC): checks the caller's rights, returns the transaction id.
+
+        `options` are those of `_post` a caller may choose (PUBLIC_OPTIONS: value_date, channel,
+        source_country_id, reference, idempotency_key); the others (closing, note, system_key) stay
+        with server code."""
+        unknown = set(options) - PUBLIC_OPTIONS
+        if unknown:
+            raise TypeError(f"post_transaction() got unexpected options: {', '.join(sorted(unknown))}")
+        idempotency_key = options.get("idempotency_key")
         self.ensure_one()
         if transaction_type not in PUBLIC_TYPES:
             raise UserError(self.env._("Transactions of type %s cannot be posted directly.", transaction_type))
@@ -211,16 +211,7 @@ class JmscCoopAccount(models.Model):
             counterpart.sudo().cooperative_id._coop_check_user_cooperative()
         if transaction_type == "fee" and not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can charge fees."))
-        transaction = self._post(
-            transaction_type,
-            amount,
-            value_date=value_date,
-            channel=channel,
-            source_country_id=source_country_id,
-            reference=reference,
-            idempotency_key=idempotency_key,
-            counterpart=counterpart,
-        )
+        transaction = self._post(transaction_type, amount, counterpart=counterpart, **options)
         return transaction.id
 
     def _read_committed(self):
@@ -238,9 +229,10 @@ class JmscCoopAccount(models.Model):
         return True
 
     def init(self):
-        super().init()
+        result = super().init()
         self.env.cr.execute(LEDGER_STATE_FUNCTION)
         self.env.cr.execute(POST_ONE_FUNCTION)
+        return result
 
     def _lock_for_posting(self, idempotency_key=None, system_key=None, month=None):
         """Lock the account rows (in id order), then the cooperative's ledger (the row of its no-gap
@@ -303,25 +295,17 @@ class JmscCoopAccount(models.Model):
         self.invalidate_recordset(["balance", "state", "last_value_date", "available_balance", "held_amount"])
         return state
 
-    def _post(
-        self,
-        transaction_type,
-        amount,
-        value_date=None,
-        channel="cash",
-        source_country_id=None,
-        reference=None,
-        idempotency_key=None,
-        counterpart=None,
-        closing=False,
-        note=None,
-        system_key=None,
-    ):
+    def _post(self, transaction_type, amount, counterpart=None, closing=False, **details):
         """Post one transaction (two legs for a transfer) and return it (the debit leg of a transfer).
 
+        `details` (POST_DETAILS): the line's value_date, channel, source_country_id, reference and
+        note; the caller's idempotency_key; the system_key of a posting the system generates.
         Locks the account row(s), replays an idempotency key seen before, checks state, product rules,
         closed months and the available balance, then inserts the legs with their running balances.
         """
+        unknown = set(details) - POST_DETAILS
+        if unknown:
+            raise TypeError(f"_post() got unexpected details: {', '.join(sorted(unknown))}")
         self.ensure_one()
         amount = float_round(amount or 0.0, precision_digits=DIGITS)
         if float_compare(amount, 0.0, precision_digits=DIGITS) <= 0:
@@ -332,7 +316,7 @@ class JmscCoopAccount(models.Model):
                     amount=format_rupiah(amount),
                 )
             )
-        if channel == "remittance" and not source_country_id:
+        if details.get("channel") == "remittance" and not details.get("source_country_id"):
             raise ValidationError(self.env._("Account %s: a remittance needs the country it was sent from.", self.name))
         counterpart = counterpart or self.browse()
         if transaction_type == "transfer" and (not counterpart or counterpart == self):
@@ -343,13 +327,14 @@ class JmscCoopAccount(models.Model):
             legs.append((counterpart, amount))
         common = {
             "transaction_type": transaction_type,
-            "value_date": fields.Date.to_date(value_date) or fields.Date.context_today(self),
-            "channel": channel or "cash",
-            "source_country_id": source_country_id or False,
-            "reference": reference or False,
-            "note": note or False,
+            "value_date": fields.Date.to_date(details.get("value_date")) or fields.Date.context_today(self),
+            "channel": details.get("channel") or "cash",
+            "source_country_id": details.get("source_country_id") or False,
+            "reference": details.get("reference") or False,
+            "note": details.get("note") or False,
         }
-        return self._post_legs(legs, common, idempotency_key=idempotency_key, closing=closing, system_key=system_key)
+        keys = {"idempotency_key": details.get("idempotency_key"), "system_key": details.get("system_key")}
+        return self._post_legs(legs, common, closing=closing, **keys)
 
     def _post_reversal(self, original):
         """Reverse a transaction (both legs of a transfer) once."""

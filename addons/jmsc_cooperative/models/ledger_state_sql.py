@@ -78,8 +78,9 @@ LEDGER_STATE_FUNCTION = SQL(
 # only when every rule holds. A key seen before is answered with the posting that used it (the caller
 # replays it or refuses a different posting). On anything else (the cooperative's first posting, a
 # sequence whose prefix has date placeholders, a closed month, a rule broken) it changes nothing and
-# the caller takes the general path, which raises the error an officer reads. So this function may refuse more than Python would, never less: the tests of
-# every refusal go through it first. `today` is the user's today (Asia/Jakarta), given by the caller.
+# the caller takes the general path, which raises the error an officer reads. So this function may
+# refuse more than Python would, never less: the tests of every refusal go through it first.
+# `today` is the user's today (Asia/Jakarta), given by the caller.
 POST_ONE_FUNCTION = SQL(
     """
     CREATE OR REPLACE FUNCTION jmsc_coop_post_one(
