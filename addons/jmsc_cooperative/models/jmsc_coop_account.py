@@ -353,9 +353,11 @@ class JmscCoopAccount(models.Model):
         """Insert the legs. `idempotency_key` is the caller's (teller, RPC client); `system_key` is the
         key of a posting the system generates (SHU run): a separate column, out of reach of user input.
 
-        Two round trips (issue #15: a posting at most twice a bare create): `_lock_for_posting` (locks
-        and the whole ledger state), then one statement that takes the numbers from the cooperative's
-        sequence, inserts the legs with their running balances and updates the balances. The rows are
+        One leg (a deposit, a withdrawal, a fee, an SHU share) is one round trip, `_post_one_leg`
+        (issue #15: a posting at most twice a bare create). The general path, for transfers, reversals
+        and whatever `_post_one_leg` leaves to it, is two: `_lock_for_posting` (locks and the whole
+        ledger state), then one statement that takes the numbers from the cooperative's sequence,
+        inserts the legs with their running balances and updates the balances. The rows are
         inserted in SQL, not through `create`: the transaction model has no stored computed field and
         no create hook besides the guard this method is (immutability stays with write and unlink)."""
         if len(legs) == 1 and not reversal_of:
