@@ -10,7 +10,8 @@ Usage (on a database with jmsc_cooperative installed, e.g. the one `make run` cr
 Default mode (in process) prints:
 - posting throughput through the posting service (`jmsc.coop.account._post`: row lock, checks,
   running balance) against inserting as many rows, one `create` each, into a bare model without
-  logic (`jmsc.coop.shu.line`), and the ratio of the two;
+  logic (`jmsc.coop.shu.line`), and the ratio of the two: both measured in the same run, alternated
+  in 20 rounds, so that the load of a shared machine weighs on both alike;
 - the time to render a statement of `--lines` lines as XLSX and as PDF (reportlab); with
   `--lean-html`, the same lines as a lean HTML table (no Bootstrap, one table) through wkhtmltopdf,
   the best a QWeb layout could do.
@@ -19,9 +20,9 @@ Everything runs in one transaction that is rolled back: the database is left unc
 Realistic mode (`--realistic`): `--accounts` accounts (1,000) in a new cooperative, then a server with
 2 workers and `--clients` (8) parallel JSON-RPC clients, each committing `--rpc-postings` postings one
 by one through `post_transaction` (random accounts, deposits and withdrawals, an idempotency key each);
-then the same number of bare `create` calls over the same RPC path (the statement wizard: three
-fields, no logic). Prints postings/s and p50/p95
-latency for both, their ratio, and the ledger invariants afterwards (balances, running balances,
+and as many bare `create` calls over the same RPC path (the statement wizard: three fields, no
+logic), alternated in 4 rounds so that both see the same load. Prints postings/s and p50/p95 latency
+for both, their ratio, and the ledger invariants afterwards (balances, running balances,
 gap-free numbers). This mode COMMITS its cooperative (transactions are immutable): use a scratch
 database (e.g. a copy: `createdb -T jmsc jmsc_bench`).
 """
@@ -40,6 +41,8 @@ from odoo.tools import config
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 1000
+ROUNDS = 20  # in-process: posting and baseline alternate in rounds
+ROUNDS_RPC = 4  # realistic mode
 
 
 def setup(env, stamp):
@@ -61,36 +64,44 @@ def setup(env, stamp):
     return coop, product, members.account_ids
 
 
-def bench_postings(env, account, count):
-    started = time.perf_counter()
-    for index in range(count):
-        if index % 3 == 2:
-            account._post("withdrawal", 1000, idempotency_key=f"bench-{index}")
-        else:
-            account._post("deposit", 2000, idempotency_key=f"bench-{index}")
-        if index % BATCH == BATCH - 1:
-            env.invalidate_all()
-    env.flush_all()
-    return time.perf_counter() - started
-
-
-def bench_bare_creates(env, baseline_run, member, account, count):
+def bench_interleaved(env, account, baseline_run, bare_account, count, rounds=ROUNDS):
+    """Postings through the posting service and bare creates, alternated in `rounds` rounds (which
+    goes first alternates too), so that both see the same load of a shared machine: the baseline is
+    measured in the same run, at the same time. Returns (posting seconds, bare create seconds, count)."""
     Line = env["jmsc.coop.shu.line"]
-    started = time.perf_counter()
-    for index in range(count):
-        Line.create(
-            {
-                "run_id": baseline_run.id,
-                "member_id": member.id,
-                "account_id": account.id,
-                "basis": index,
-                "share": 2000 if index % 3 != 2 else -1000,
-            }
-        )
-        if index % BATCH == BATCH - 1:
-            env.invalidate_all()
-    env.flush_all()
-    return time.perf_counter() - started
+    times = {"posting": 0.0, "bare": 0.0}
+    per_round = max(1, count // rounds)
+    done = 0
+
+    def postings(first):
+        for index in range(first, first + per_round):
+            if index % 3 == 2:
+                account._post("withdrawal", 1000, idempotency_key=f"bench-{index}")
+            else:
+                account._post("deposit", 2000, idempotency_key=f"bench-{index}")
+
+    def bare_creates(first):
+        for index in range(first, first + per_round):
+            Line.create(
+                {
+                    "run_id": baseline_run.id,
+                    "member_id": bare_account.member_id.id,
+                    "account_id": bare_account.id,
+                    "basis": index,
+                    "share": 2000 if index % 3 != 2 else -1000,
+                }
+            )
+
+    for round_number in range(rounds):
+        order = [("posting", postings), ("bare", bare_creates)]
+        for label, run in order if round_number % 2 == 0 else order[::-1]:
+            started = time.perf_counter()
+            run(done)
+            env.flush_all()
+            times[label] += time.perf_counter() - started
+        env.invalidate_all()
+        done += per_round
+    return times["posting"], times["bare"], done
 
 
 def bench_lean_html(env, account, lines):
@@ -155,17 +166,15 @@ def realistic_setup(registry, count, stamp):
         return coop.id, accounts.ids, run.id, accounts[0].member_id.id
 
 
-def realistic_run(url, args, calls_per_client, call):
-    """`args.clients` threads, each with its own JSON-RPC client, `calls_per_client` calls each; latencies."""
-    sys.path.insert(0, str(ROOT / "tests" / "external"))
-    from harness import JsonRpcClient  # noqa: PLC0415
-
+def realistic_run(clients, calls_per_client, call, first):
+    """Each client (its own JSON-RPC connection, one thread) makes `calls_per_client` calls numbered
+    from `first`; returns the elapsed time, the latencies and the errors."""
     latencies, errors, lock = [], [], threading.Lock()
 
     def client(number):
-        rpc = JsonRpcClient(url, args.db, args.login, args.password)
-        rng = random.Random(number)
-        for index in range(calls_per_client):
+        rpc = clients[number]
+        rng = random.Random(f"{number}-{first}")
+        for index in range(first, first + calls_per_client):
             started = time.perf_counter()
             try:
                 call(rpc, rng, number, index)
@@ -177,14 +186,14 @@ def realistic_run(url, args, calls_per_client, call):
                 latencies.append(time.perf_counter() - started)
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=args.clients) as pool:
-        list(pool.map(client, range(args.clients)))
+    with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+        list(pool.map(client, range(len(clients))))
     return time.perf_counter() - started, latencies, errors
 
 
 def realistic(args):
     sys.path.insert(0, str(ROOT / "tests" / "external"))
-    from harness import odoo_server  # noqa: PLC0415
+    from harness import JsonRpcClient, odoo_server  # noqa: PLC0415
 
     stamp = int(time.time())
     registry = odoo.modules.registry.Registry(args.db)
@@ -215,9 +224,19 @@ def realistic(args):
             {"account_id": account_id, "date_from": "2026-01-01", "date_to": "2026-01-31"},
         )
 
+    results = {"bare": [0.0, [], []], "posting": [0.0, [], []]}
+    per_round = max(1, args.rpc_postings // ROUNDS_RPC)
     with odoo_server(args.db, workers=2) as url:
-        bare_time, bare_lat, bare_err = realistic_run(url, args, args.rpc_postings, bare)
-        post_time, post_lat, post_err = realistic_run(url, args, args.rpc_postings, post)
+        clients = [JsonRpcClient(url, args.db, args.login, args.password) for _client in range(args.clients)]
+        # alternated rounds (which goes first alternates too): the baseline sees the same load
+        for round_number in range(ROUNDS_RPC):
+            order = [("bare", bare), ("posting", post)]
+            for label, call in order if round_number % 2 == 0 else order[::-1]:
+                elapsed, latencies, errors = realistic_run(clients, per_round, call, round_number * per_round)
+                results[label][0] += elapsed
+                results[label][1].extend(latencies)
+                results[label][2].extend(errors)
+    (bare_time, bare_lat, bare_err), (post_time, post_lat, post_err) = results["bare"], results["posting"]
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         problems = env["jmsc.coop.account"].browse(account_ids)._check_ledger()
@@ -228,7 +247,7 @@ def realistic(args):
         )
         count, distinct, low, high = cr.fetchone()
         cr.rollback()
-    total = args.clients * args.rpc_postings
+    total = args.clients * per_round * ROUNDS_RPC
     for label, elapsed, lat, errors in (
         ("bare create", bare_time, bare_lat, bare_err),
         ("posting", post_time, post_lat, post_err),
@@ -277,18 +296,15 @@ def main():
         baseline_run = env["jmsc.coop.shu.run"].create(
             {"cooperative_id": coop.id, "year": 1900, "amount": 1, "rule": "contributions", "product_id": product.id}
         )
-        post_time = bench_postings(env, accounts[0], args.postings)
-        bare_time = bench_bare_creates(env, baseline_run, accounts[1].member_id, accounts[1], args.postings)
+        post_time, bare_time, count = bench_interleaved(env, accounts[0], baseline_run, accounts[1], args.postings)
         problems = accounts[0]._check_ledger()
         xlsx_time, xlsx_size, pdf_time, pdf_size = bench_statement(env, accounts[2], args.lines)
         lean = bench_lean_html(env, accounts[2], args.lines) if args.lean_html else None
         cr.rollback()
+    print(f"postings: {count} through the posting service in {post_time:.1f}s ({count / post_time:.0f}/s)")
     print(
-        f"postings: {args.postings} through the posting service in {post_time:.1f}s ({args.postings / post_time:.0f}/s)"
-    )
-    print(
-        f"baseline: {args.postings} plain ORM creates of a bare model in {bare_time:.1f}s "
-        f"({args.postings / bare_time:.0f}/s)"
+        f"baseline (same run, alternated in {ROUNDS} rounds): {count} plain ORM creates of a bare model "
+        f"in {bare_time:.1f}s ({count / bare_time:.0f}/s)"
     )
     print(f"ratio: posting takes {post_time / bare_time:.2f}x the time of a bare create")
     print(f"ledger check after the run: {'consistent' if not problems else problems[:3]}")

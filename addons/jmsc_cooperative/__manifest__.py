@@ -6,6 +6,7 @@
     "license": "LGPL-3",
     "author": "Disnakertrans Jabar",
     "website": "https://disnakertrans.jabarprov.go.id",
+    "uninstall_hook": "uninstall_hook",
     "depends": ["jmsc_base", "report_xlsx", "portal", "queue_job"],
     "data": [
         "security/jmsc_cooperative_security.xml",

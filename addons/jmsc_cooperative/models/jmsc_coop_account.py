@@ -5,10 +5,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_date
 
 from .ledger_guard import allow, is_allowed, is_posting, posting_guard
+from .ledger_state_sql import LEDGER_STATE_FUNCTION, POST_ONE_FUNCTION
 from .money import format_rupiah
 
 DIGITS = 2
 PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
+PUBLIC_OPTIONS = {"value_date", "channel", "source_country_id", "reference", "idempotency_key"}
+POST_DETAILS = PUBLIC_OPTIONS | {"note", "system_key"}
 LEDGER_FIELDS = {"balance", "last_value_date"}
 FIXED_FIELDS = {"member_id", "product_id", "name"}
 
@@ -175,18 +178,16 @@ class JmscCoopAccount(models.Model):
 
     # Posting service ------------------------------------------------------------------
 
-    def post_transaction(
-        self,
-        transaction_type,
-        amount,
-        value_date=None,
-        channel="cash",
-        source_country_id=None,
-        reference=None,
-        idempotency_key=None,
-        counterpart_account_id=None,
-    ):
-        """Public posting entry point (UI and RPC): checks the caller's rights, returns the transaction id."""
+    def post_transaction(self, transaction_type, amount, counterpart_account_id=None, **options):
+        """Public posting entry point (UI and RPC): checks the caller's rights, returns the transaction id.
+
+        `options` are those of `_post` a caller may choose (PUBLIC_OPTIONS: value_date, channel,
+        source_country_id, reference, idempotency_key); the others (closing, note, system_key) stay
+        with server code."""
+        unknown = set(options) - PUBLIC_OPTIONS
+        if unknown:
+            raise TypeError(f"post_transaction() got unexpected options: {', '.join(sorted(unknown))}")
+        idempotency_key = options.get("idempotency_key")
         self.ensure_one()
         if transaction_type not in PUBLIC_TYPES:
             raise UserError(self.env._("Transactions of type %s cannot be posted directly.", transaction_type))
@@ -210,16 +211,7 @@ class JmscCoopAccount(models.Model):
             counterpart.sudo().cooperative_id._coop_check_user_cooperative()
         if transaction_type == "fee" and not self.env.user.has_group("jmsc_cooperative.group_coop_manager"):
             raise AccessError(self.env._("Only a Cooperative Manager can charge fees."))
-        transaction = self._post(
-            transaction_type,
-            amount,
-            value_date=value_date,
-            channel=channel,
-            source_country_id=source_country_id,
-            reference=reference,
-            idempotency_key=idempotency_key,
-            counterpart=counterpart,
-        )
+        transaction = self._post(transaction_type, amount, counterpart=counterpart, **options)
         return transaction.id
 
     def _read_committed(self):
@@ -236,6 +228,12 @@ class JmscCoopAccount(models.Model):
         cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         return True
 
+    def init(self):
+        result = super().init()
+        self.env.cr.execute(LEDGER_STATE_FUNCTION)
+        self.env.cr.execute(POST_ONE_FUNCTION)
+        return result
+
     def _lock_for_posting(self, idempotency_key=None, system_key=None, month=None):
         """Lock the account rows (in id order), then the cooperative's ledger (the row of its no-gap
         transaction sequence), and return the ledger state read after both locks are held, in one
@@ -244,44 +242,19 @@ class JmscCoopAccount(models.Model):
         cooperative; and the cooperative's sequence (next number, prefix, padding) and whether the
         month of `month` is closed.
 
-        Three statements sent at once: the two locks, then the read. In READ COMMITTED (see
-        `_read_committed`) the read takes its snapshot after the locks are granted, so it sees the
-        posting or month closing that held them; in REPEATABLE READ a lock on a row changed since the
-        snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
+        One call of the database function `jmsc_coop_ledger_state` (see ledger_state_sql.py, whose
+        statements PostgreSQL plans once per connection): the two locks, then the read. In READ
+        COMMITTED (see `_read_committed`) the read takes its snapshot after the locks are granted, so
+        it sees the posting or month closing that held them; in REPEATABLE READ a lock on a row changed
+        since the snapshot fails (and the posting is retried), so the snapshot is as fresh as the locks."""
         self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL below
-        ids = tuple(sorted(self.ids))
         self.env.cr.execute(
             SQL(
-                """
-                SELECT id FROM jmsc_coop_account WHERE id IN %(ids)s ORDER BY id FOR UPDATE;
-                SELECT s.id FROM ir_sequence s
-                 WHERE s.id IN (SELECT p.coop_transaction_sequence_id FROM res_partner p
-                                  JOIN jmsc_coop_account a ON a.cooperative_id = p.id WHERE a.id IN %(ids)s)
-                   FOR UPDATE;
-                SELECT a.id, a.balance, a.state, a.last_value_date,
-                       (SELECT SUM(h.amount) FROM jmsc_coop_hold h
-                         WHERE h.account_id = a.id AND h.state = 'active'),
-                       (SELECT t.id FROM jmsc_coop_transaction t
-                         WHERE t.idempotency_key = %(key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
-                       (SELECT t.id FROM jmsc_coop_transaction t
-                         WHERE t.system_key = %(system_key)s AND t.cooperative_id = a.cooperative_id LIMIT 1),
-                       a.cooperative_id, a.member_id, a.product_id, m.status, pr.kind, pr.min_balance,
-                       pr.allow_deposit, pr.allow_withdrawal, pr.allow_transfer, pr.allow_fee, pr.allow_shu,
-                       s.id, s.number_next, s.prefix, s.suffix, s.padding,
-                       EXISTS(SELECT 1 FROM jmsc_coop_period cp
-                               WHERE cp.cooperative_id = a.cooperative_id AND cp.month = %(month)s)
-                  FROM jmsc_coop_account a
-                  JOIN jmsc_coop_member m ON m.id = a.member_id
-                  JOIN jmsc_coop_product pr ON pr.id = a.product_id
-                  JOIN res_partner p ON p.id = a.cooperative_id
-                  LEFT JOIN ir_sequence s ON s.id = p.coop_transaction_sequence_id
-                 WHERE a.id IN %(ids)s
-                 ORDER BY a.id
-                """,
-                key=idempotency_key or None,
-                system_key=system_key or None,
-                ids=ids,
-                month=month.replace(day=1) if month else None,
+                "SELECT * FROM jmsc_coop_ledger_state(%s::integer[], %s, %s, %s)",
+                sorted(self.ids),
+                idempotency_key or None,
+                system_key or None,
+                month.replace(day=1) if month else None,
             ),
             log_exceptions=False,  # a serialization failure here is retried by the caller
         )
@@ -322,25 +295,17 @@ class JmscCoopAccount(models.Model):
         self.invalidate_recordset(["balance", "state", "last_value_date", "available_balance", "held_amount"])
         return state
 
-    def _post(
-        self,
-        transaction_type,
-        amount,
-        value_date=None,
-        channel="cash",
-        source_country_id=None,
-        reference=None,
-        idempotency_key=None,
-        counterpart=None,
-        closing=False,
-        note=None,
-        system_key=None,
-    ):
+    def _post(self, transaction_type, amount, counterpart=None, closing=False, **details):
         """Post one transaction (two legs for a transfer) and return it (the debit leg of a transfer).
 
+        `details` (POST_DETAILS): the line's value_date, channel, source_country_id, reference and
+        note; the caller's idempotency_key; the system_key of a posting the system generates.
         Locks the account row(s), replays an idempotency key seen before, checks state, product rules,
         closed months and the available balance, then inserts the legs with their running balances.
         """
+        unknown = set(details) - POST_DETAILS
+        if unknown:
+            raise TypeError(f"_post() got unexpected details: {', '.join(sorted(unknown))}")
         self.ensure_one()
         amount = float_round(amount or 0.0, precision_digits=DIGITS)
         if float_compare(amount, 0.0, precision_digits=DIGITS) <= 0:
@@ -351,7 +316,7 @@ class JmscCoopAccount(models.Model):
                     amount=format_rupiah(amount),
                 )
             )
-        if channel == "remittance" and not source_country_id:
+        if details.get("channel") == "remittance" and not details.get("source_country_id"):
             raise ValidationError(self.env._("Account %s: a remittance needs the country it was sent from.", self.name))
         counterpart = counterpart or self.browse()
         if transaction_type == "transfer" and (not counterpart or counterpart == self):
@@ -362,13 +327,14 @@ class JmscCoopAccount(models.Model):
             legs.append((counterpart, amount))
         common = {
             "transaction_type": transaction_type,
-            "value_date": fields.Date.to_date(value_date) or fields.Date.context_today(self),
-            "channel": channel or "cash",
-            "source_country_id": source_country_id or False,
-            "reference": reference or False,
-            "note": note or False,
+            "value_date": fields.Date.to_date(details.get("value_date")) or fields.Date.context_today(self),
+            "channel": details.get("channel") or "cash",
+            "source_country_id": details.get("source_country_id") or False,
+            "reference": details.get("reference") or False,
+            "note": details.get("note") or False,
         }
-        return self._post_legs(legs, common, idempotency_key=idempotency_key, closing=closing, system_key=system_key)
+        keys = {"idempotency_key": details.get("idempotency_key"), "system_key": details.get("system_key")}
+        return self._post_legs(legs, common, closing=closing, **keys)
 
     def _post_reversal(self, original):
         """Reverse a transaction (both legs of a transfer) once."""
@@ -387,11 +353,17 @@ class JmscCoopAccount(models.Model):
         """Insert the legs. `idempotency_key` is the caller's (teller, RPC client); `system_key` is the
         key of a posting the system generates (SHU run): a separate column, out of reach of user input.
 
-        Two round trips (issue #15: a posting at most twice a bare create): `_lock_for_posting` (locks
-        and the whole ledger state), then one statement that takes the numbers from the cooperative's
-        sequence, inserts the legs with their running balances and updates the balances. The rows are
+        One leg (a deposit, a withdrawal, a fee, an SHU share) is one round trip, `_post_one_leg`
+        (issue #15: a posting at most twice a bare create). The general path, for transfers, reversals
+        and whatever `_post_one_leg` leaves to it, is two: `_lock_for_posting` (locks and the whole
+        ledger state), then one statement that takes the numbers from the cooperative's sequence,
+        inserts the legs with their running balances and updates the balances. The rows are
         inserted in SQL, not through `create`: the transaction model has no stored computed field and
         no create hook besides the guard this method is (immutability stays with write and unlink)."""
+        if len(legs) == 1 and not reversal_of:
+            posted = legs[0][0]._post_one_leg(legs[0][1], common, idempotency_key, system_key, closing)
+            if posted:
+                return posted.with_env(self.env)
         accounts = self.browse(list(dict.fromkeys(leg[0].id for leg in legs))).sudo()
         ledger = accounts._lock_for_posting(
             idempotency_key=idempotency_key, system_key=system_key, month=common["value_date"]
@@ -403,19 +375,7 @@ class JmscCoopAccount(models.Model):
         for key_field, key in (("idempotency_key", idempotency_key), ("system_key", system_key)):
             first = key and Transaction.browse(first_state[key_field])
             if first:
-                if (
-                    first.account_id != legs[0][0]
-                    or first.transaction_type != common["transaction_type"]
-                    or float_compare(first.amount, legs[0][1], precision_digits=DIGITS)
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
-                            key=key,
-                            transaction=first.name,
-                        )
-                    )
-                return first.with_env(self.env)
+                return legs[0][0]._replay_key(first, legs[0][1], common, key)
         if reversal_of:
             done = reversal_of.filtered("reversal_ids")
             if done:
@@ -509,6 +469,66 @@ class JmscCoopAccount(models.Model):
         if wajib:
             self.env["jmsc.coop.due"]._allocate_payments(wajib)
         return transactions[:1].with_env(self.env)
+
+    def _post_one_leg(self, signed, common, idempotency_key, system_key, closing):
+        """The common posting (one leg, e.g. a deposit or a withdrawal) in one round trip: the database
+        function `jmsc_coop_post_one` (ledger_state_sql.py) locks, reads the ledger state, applies the
+        rules of `_check_posting` and inserts. It inserts only when every rule holds; otherwise it
+        changes nothing and this returns an empty recordset: `_post_legs` then takes the general path,
+        which raises the error an officer reads, replays a key, or numbers a cooperative's first posting."""
+        self.ensure_one()
+        self.env.flush_all()  # accounts, holds, products, members, periods: read in SQL
+        self.env.cr.execute(
+            SQL(
+                "SELECT * FROM jmsc_coop_post_one(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                self.id,
+                common["transaction_type"],
+                signed,
+                common["value_date"],
+                fields.Date.context_today(self),
+                bool(closing),
+                common["channel"],
+                common.get("source_country_id") or None,
+                common.get("reference") or None,
+                common.get("note") or None,
+                idempotency_key or None,
+                system_key or None,
+                self.env.uid,
+            ),
+            log_exceptions=False,  # a serialization failure here is retried by the caller
+        )
+        outcome, transaction_id, kind = self.env.cr.fetchone()
+        Transaction = self.env["jmsc.coop.transaction"]
+        if outcome in ("idempotency_key", "system_key"):  # the key of a posting seen before
+            key = idempotency_key if outcome == "idempotency_key" else system_key
+            return self._replay_key(Transaction.sudo().browse(transaction_id), signed, common, key)
+        if outcome != "posted":
+            return Transaction
+        # what the ORM may hold in cache about the rows just written
+        self.env["ir.sequence"].invalidate_model(["number_next", "number_next_actual"])
+        self.env["jmsc.coop.account"].invalidate_model(
+            ["balance", "last_value_date", "available_balance", "transaction_ids", "transaction_count"]
+        )
+        if kind == "wajib":
+            self.env["jmsc.coop.due"]._allocate_payments(self.sudo())
+        return Transaction.browse(transaction_id)
+
+    def _replay_key(self, first, signed, common, key):
+        """The posting `first` that already used `key` on this account's cooperative: returned again
+        when it is the same posting (a client's retry), refused when the key served another one."""
+        if (
+            first.account_id != self
+            or first.transaction_type != common["transaction_type"]
+            or float_compare(first.amount, signed, precision_digits=DIGITS)
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The idempotency key %(key)s was already used for %(transaction)s, a different posting.",
+                    key=key,
+                    transaction=first.name,
+                )
+            )
+        return first.with_env(self.env)
 
     def _check_posting(self, ledger, common, signed, closing):
         """Refuse a leg that breaks the account state, the product rules or the available balance."""

@@ -23,7 +23,9 @@ class TestAccessMatrix(TransactionCase):
             rows = list(csv.DictReader(handle))
         declared = set()
         for row in rows:
-            group = self.env.ref(row["group"])
+            group = self.env.ref(row["group"], raise_if_not_found=False)
+            if not group:  # a group of a module not installed here (the ir.actions.report rows of other apps)
+                continue
             declared.add((row["group"], row["model"]))
             expected = {perm: int(row[perm]) for perm in PERMS}
             self.assertEqual(self._effective(group, row["model"]), expected, f"{row['group']} on {row['model']}")

@@ -226,6 +226,10 @@ class TestBoundaries(CoopCommon):
             self.env["jmsc.coop.transaction"].browse(transaction_id).with_user(self.manager_a).write(
                 {"system_key": "x"}
             )
+        # nor through the public entry point's options (closing and note stay with server code too)
+        for option in ("system_key", "closing", "note"):
+            with self.assertRaises(TypeError):
+                self.account_1.with_user(self.manager_a).post_transaction("deposit", 1000, **{option: "x"})
 
     def test_transaction_numbers_have_no_gaps(self):
         first = self.account_2._post("deposit", 100)
