@@ -19,9 +19,11 @@ import calls) of the same rows into plain contacts (name, mobile, e-mail), as th
 
 import argparse
 import base64
+import cProfile
 import csv
 import io
 import os
+import pstats
 import time
 from pathlib import Path
 
@@ -66,7 +68,27 @@ def to_csv(rows):
     return buffer.getvalue().encode()
 
 
-def bench_size(env, count, chunk, offset):
+def timed(env, label, func, profile):
+    """Run ``func`` and return (seconds, queries); with ``profile``, print its 25 heaviest functions."""
+    env.flush_all()
+    queries = env.cr.sql_log_count
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    func()
+    env.flush_all()
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    if profiler:
+        print(f"\n--- profile of {label} ---")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+    return seconds, env.cr.sql_log_count - queries
+
+
+def bench_size(env, count, chunk, offset, profile=False):
     rows = make_rows(count, offset)
     officer = env["res.users"].create(
         {
@@ -79,32 +101,29 @@ def bench_size(env, count, chunk, offset):
     # Baseline: Odoo's load() of the same rows as plain contacts.
     Partner = env["res.partner"].with_context(tracking_disable=True)
     data = [[r["Nama Lengkap"].replace("Migran", "Kontak"), r["No. HP"], r["Email"]] for r in rows]
-    env.flush_all()
-    started = time.perf_counter()
-    result = Partner.load(["name", "mobile", "email"], data)
-    env.flush_all()
-    load_time = time.perf_counter() - started
+    result = {}
+
+    def load():
+        result.update(Partner.load(["name", "mobile", "email"], data))
+
+    load_time, _queries = timed(env, "load()", load, False)
     assert not [m for m in result["messages"] if m.get("type") == "error"], result["messages"][:3]
 
     Import = env["jmsc.migrant.import"].with_user(officer).with_context(tracking_disable=True)
     run = Import.create({"name": f"bench {count}", "file": base64.b64encode(to_csv(rows)), "filename": "bench.csv"})
     run.chunk_size = chunk
-    env.flush_all()
-    started = time.perf_counter()
-    run.action_dry_run()
-    env.flush_all()
-    dry_time = time.perf_counter() - started
+    dry_time, dry_queries = timed(env, "dry run", run.action_dry_run, profile)
     assert run.count_new == count, (
         run.count_new,
         run.count_invalid,
         run.line_ids.filtered("reasons")[:3].mapped("reasons"),
     )
-    started = time.perf_counter()
-    run.with_context(queue_job__no_delay=True).action_apply()
-    env.flush_all()
-    apply_time = time.perf_counter() - started
+    apply_time, apply_queries = timed(
+        env, "apply", run.with_context(queue_job__no_delay=True).action_apply, profile
+    )
     assert run.state == "done" and run.count_applied == count, (run.state, run.count_applied, run.last_error)
     total = dry_time + apply_time
+    chunks = -(-count // chunk)
     print(f"\n{count} rows (chunks of {chunk}):")
     print(f"  baseline load() of plain contacts: {load_time:7.2f}s {count / load_time:8.0f} rows/s")
     for label, seconds, unit in (
@@ -113,6 +132,8 @@ def bench_size(env, count, chunk, offset):
         ("end to end:", total, "migrants/s"),
     ):
         print(f"  {label:<33} {seconds:7.2f}s {count / seconds:8.0f} {unit:<10} {seconds / load_time:5.2f}x load()")
+    print(f"  queries: dry run {dry_queries} ({dry_queries / chunks:.0f} per {chunk} rows),"
+          f" apply {apply_queries} ({apply_queries / chunks:.0f} per chunk)")
     print(f"  goal >= 1,000 migrants/s end to end: {'OK' if count / total >= 1000 else 'BELOW GOAL'}")
 
 
@@ -121,6 +142,7 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--rows", default="2000", help="comma-separated sizes, e.g. 10000,100000")
     parser.add_argument("--chunk", type=int, default=500, help="rows per apply chunk (job)")
+    parser.add_argument("--profile", action="store_true", help="print cProfile of the dry run and the apply")
     args = parser.parse_args()
     server = ["--db_host", os.environ["PGHOST"]] if os.environ.get("PGHOST") else []
     server += ["--db_port", os.environ["PGPORT"]] if os.environ.get("PGPORT") else []
@@ -130,7 +152,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         offset = 7_000_000
         for count in (int(size) for size in args.rows.split(",")):
-            bench_size(env, count, args.chunk, offset)
+            bench_size(env, count, args.chunk, offset, args.profile)
             offset += count
         cr.rollback()
 

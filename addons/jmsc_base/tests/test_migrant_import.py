@@ -211,17 +211,17 @@ class TestMigrantImport(JmscBaseCommon):
         run = self._new_run(rows, chunk_size=2)
         run.action_dry_run()
         run.action_apply()
-        IdNumber = type(self.env["res.partner.id_number"])
-        original = IdNumber.create
+        Import = type(self.env["jmsc.migrant.import"])
+        original = Import._jmsc_insert_passports
         passport = self.env.ref("jmsc_base.doc_type_passport")
 
-        def failing_create(records, vals_list):
-            # One NIK: every row creates its KTP document; the chunk fails on its passports, after that.
-            if any(vals.get("category_id") == passport.id for vals in vals_list):
+        def failing_insert(records, passports, ctx):
+            # Every row's migrant, KTP document and stage history are inserted; the chunk fails on its passports.
+            if passports:
                 raise RuntimeError("disk full")
-            return original(records, vals_list)
+            return original(records, passports, ctx)
 
-        with mock.patch.object(IdNumber, "create", failing_create):
+        with mock.patch.object(Import, "_jmsc_insert_passports", failing_insert):
             self._perform_jobs(run)
         self.assertEqual(run.state, "failed")
         self.assertIn("disk full", run.last_error)
@@ -233,7 +233,7 @@ class TestMigrantImport(JmscBaseCommon):
             self.env["res.partner.id_number"].with_context(active_test=False).search([("name", "in", niks[2:])]),
             "no KTP document of a rolled-back row",
         )
-        self.assertTrue(IdNumber.create is original)
+        self.assertTrue(Import._jmsc_insert_passports is original)
         run.with_user(self.user_regency).action_resume()
         self.assertEqual(run.state, "running")
         self._perform_jobs(run)
