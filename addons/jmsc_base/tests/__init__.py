@@ -29,3 +29,4 @@ from . import test_timeline
 from . import test_timeline_journey
 from . import test_tour_timeline
 from . import test_migrant_import
+from . import test_migrant_import_staged

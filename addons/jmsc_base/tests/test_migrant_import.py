@@ -25,8 +25,42 @@ def csv_file(rows):
     return base64.b64encode(buffer.getvalue().encode())
 
 
+class MigrantImportCase(JmscBaseCommon):
+    """Helpers of the import tests (this file and test_migrant_import_staged.py): no test of its own."""
+
+    def _new_run(self, rows, user=None, filename="data.csv", **values):
+        with Form(self.env["jmsc.migrant.import"].with_user(user or self.user_regency)) as form:
+            form.file = csv_file(rows)
+            for key, value in values.items():
+                setattr(form, key, value)
+        form.record.filename = filename  # set by the upload widget, invisible in the form
+        return form.record
+
+    def _perform_jobs(self, run):
+        """Run the run's queued chunks as queue_job's runner would (as the officer, one transaction each)."""
+        uuids = sorted(set(run.line_ids.filtered(lambda line: line.job_uuid).mapped("job_uuid")))
+        jobs = self.env["queue.job"].search([("uuid", "in", uuids), ("state", "=", "pending")])
+        for job in jobs.sorted("id"):
+            loaded = Job.load(self.env, job.uuid)
+            self.assertEqual(loaded.recordset.env.uid, run.user_id.id, "the job runs as the officer")
+            loaded.perform()
+            loaded.set_done()
+            loaded.store()
+        return jobs
+
+    def _documents(self, partner):
+        """{(category code, number)} of the partner's documents, archived ones included."""
+        documents = (
+            self.env["res.partner.id_number"].with_context(active_test=False).search([("partner_id", "=", partner.id)])
+        )
+        return {(d.category_id.code, d.name) for d in documents}
+
+    def _status(self, run):
+        return {line.row_number: line.status for line in run.line_ids}
+
+
 @tagged("post_install", "-at_install")
-class TestMigrantImport(JmscBaseCommon):
+class TestMigrantImport(MigrantImportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -63,36 +97,6 @@ class TestMigrantImport(JmscBaseCommon):
             # row 8: a new person in a regency the officer does not serve
             {"Nama Lengkap": "Warga Cirebon", "Tanggal Lahir": "1988-02-02", "Kabupaten/Kota": "Kabupaten Cirebon"},
         ]
-
-    def _new_run(self, rows, user=None, filename="data.csv", **values):
-        with Form(self.env["jmsc.migrant.import"].with_user(user or self.user_regency)) as form:
-            form.file = csv_file(rows)
-            for key, value in values.items():
-                setattr(form, key, value)
-        form.record.filename = filename  # set by the upload widget, invisible in the form
-        return form.record
-
-    def _perform_jobs(self, run):
-        """Run the run's queued chunks as queue_job's runner would (as the officer, one transaction each)."""
-        uuids = sorted(set(run.line_ids.filtered(lambda line: line.job_uuid).mapped("job_uuid")))
-        jobs = self.env["queue.job"].search([("uuid", "in", uuids), ("state", "=", "pending")])
-        for job in jobs.sorted("id"):
-            loaded = Job.load(self.env, job.uuid)
-            self.assertEqual(loaded.recordset.env.uid, run.user_id.id, "the job runs as the officer")
-            loaded.perform()
-            loaded.set_done()
-            loaded.store()
-        return jobs
-
-    def _documents(self, partner):
-        """{(category code, number)} of the partner's documents, archived ones included."""
-        documents = (
-            self.env["res.partner.id_number"].with_context(active_test=False).search([("partner_id", "=", partner.id)])
-        )
-        return {(d.category_id.code, d.name) for d in documents}
-
-    def _status(self, run):
-        return {line.row_number: line.status for line in run.line_ids}
 
     def test_dry_run_every_kind_of_row(self):
         run = self._new_run(self.rows)
