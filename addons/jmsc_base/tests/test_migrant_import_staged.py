@@ -47,7 +47,9 @@ class TestMigrantImportStaged(MigrantImportCase):
         """Every stored column of the partner (all groups: read as the superuser)."""
         Partner = self.env["res.partner"]
         fnames = [
-            name for name, field in Partner._fields.items() if field.store and field.column_type and name not in OWN_FIELDS
+            name
+            for name, field in Partner._fields.items()
+            if field.store and field.column_type and name not in OWN_FIELDS
         ]
         values = partner.sudo().read(fnames, load=False)[0]
         del values["id"]
@@ -55,7 +57,10 @@ class TestMigrantImportStaged(MigrantImportCase):
 
     def test_same_stored_values_as_the_form(self):
         """A staged-insert migrant has every stored field (computed ones included) as the migrant form gives."""
-        nik_form, nik_import = make_nik(7, 8, 1995, serial=31, female=True), make_nik(7, 8, 1995, serial=32, female=True)
+        nik_form, nik_import = (
+            make_nik(7, 8, 1995, serial=31, female=True),
+            make_nik(7, 8, 1995, serial=32, female=True),
+        )
         kk_form, kk_import = "3212010101100031", "3212010101100032"
         Partner = self.env["res.partner"].with_user(self.user_regency)
         with Form(
@@ -85,9 +90,7 @@ class TestMigrantImportStaged(MigrantImportCase):
         self.assertEqual(imported.email_normalized, "ani.lestari@example.com")
         self.assertEqual(imported.create_uid, self.user_regency)
         # The documents as the NIK and KK inverses and the passport column make them, and one stage history line.
-        self.assertEqual(
-            self._documents(imported), {("KTP", nik_import), ("KK", kk_import), ("PASSPORT", "C7654302")}
-        )
+        self.assertEqual(self._documents(imported), {("KTP", nik_import), ("KK", kk_import), ("PASSPORT", "C7654302")})
         documents = self.env["res.partner.id_number"].search([("partner_id", "in", (imported | by_form).ids)])
         states = {(d.partner_id == imported, d.category_id.code): (d.expiry_state, d.expiry_date) for d in documents}
         for (_is_imported, code), value in states.items():
@@ -142,7 +145,11 @@ class TestMigrantImportStaged(MigrantImportCase):
         )
         run = self._new_run([], user=cirebon_officer)
         ctx = run._jmsc_check_context()
-        vals = {"name": "Warga Indramayu", "nik": make_nik(3, 3, 1993, serial=51), "regency_id": self.regency_indramayu.id}
+        vals = {
+            "name": "Warga Indramayu",
+            "nik": make_nik(3, 3, 1993, serial=51),
+            "regency_id": self.regency_indramayu.id,
+        }
         with self.assertRaises(AccessError):
             run._jmsc_insert_migrants([(vals, "k")], ctx)
         self.assertFalse(self.env["res.partner"].search([("nik", "=", vals["nik"])]))

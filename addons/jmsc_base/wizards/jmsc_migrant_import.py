@@ -189,8 +189,9 @@ class JmscMigrantImport(models.Model):
 
     # ---- background work ---------------------------------------------------------------------------
 
-    def _jmsc_pending_lines(self):
-        return self.env["jmsc.migrant.import.line"].search(
+    def _jmsc_pending_lines(self, limit=None):
+        """The rows still to import (only the fields the queueing needs are read: a run may hold 100,000)."""
+        return self.env["jmsc.migrant.import.line"].search_fetch(
             [
                 ("import_id", "in", self.ids),
                 ("applied", "=", False),
@@ -199,7 +200,9 @@ class JmscMigrantImport(models.Model):
                 "&",
                 ("status", "=", "ambiguous"),
                 ("resolution", "!=", False),
-            ]
+            ],
+            ["row_number", "job_uuid"],
+            limit=limit,
         )
 
     def _jmsc_enqueue_chunks(self):
@@ -239,7 +242,7 @@ class JmscMigrantImport(models.Model):
             )._jmsc_apply_chunk(chunk.ids)
             uuid = getattr(job, "uuid", False)  # False when run at once (queue_job__no_delay)
             if uuid:
-                chunk.filtered(lambda line: not line.applied).write({"job_uuid": uuid, "chunk": number})
+                chunk.write({"job_uuid": uuid, "chunk": number})
 
     def _jmsc_apply_chunk(self, line_ids):
         """Job: import one chunk, all or nothing. A failure leaves the chunk's rows pending and stops the run."""
@@ -268,7 +271,7 @@ class JmscMigrantImport(models.Model):
             self.write({"state": "failed", "last_error": message})
             self._jmsc_notify(message, "danger")
             return False
-        if not self._jmsc_pending_lines():
+        if not self._jmsc_pending_lines(limit=1):
             self._jmsc_finish()
         return True
 

@@ -107,10 +107,11 @@ class JmscMigrantImport(models.Model):
         if not records or not domain:
             return
         # sudo: only to count which of these rows the officer's own rule domain matches.
-        allowed = records.sudo().with_context(active_test=False).search(
-            expression.AND([[("id", "in", records.ids)], domain])
+        allowed = (
+            records.sudo().with_context(active_test=False).search(expression.AND([[("id", "in", records.ids)], domain]))
         )
-        forbidden = records.browse(id_ for id_ in records.ids if id_ not in set(allowed.ids))
+        allowed_ids = set(allowed.ids)
+        forbidden = records.browse(id_ for id_ in records.ids if id_ not in allowed_ids)
         if forbidden:
             raise Rule._make_access_error("create", forbidden)
 
@@ -129,7 +130,10 @@ class JmscMigrantImport(models.Model):
         ids = [
             row_id
             for (row_id,) in self.env.execute_query(
-                SQL("SELECT nextval(pg_get_serial_sequence('res_partner', 'id')) FROM generate_series(1, %s)", len(items))
+                SQL(
+                    "SELECT nextval(pg_get_serial_sequence('res_partner', 'id')) FROM generate_series(1, %s)",
+                    len(items),
+                )
             )
         ]
         names = sorted({*names, *PARTNER_ALWAYS})
@@ -184,7 +188,9 @@ class JmscMigrantImport(models.Model):
         return {
             "commercial_partner_id": partner_id,
             "complete_name": (vals.get("name") or "").strip(),
-            "email_normalized": (email.lower() if _PLAIN_EMAIL.fullmatch(email) else email_normalize(email, strict=False))
+            "email_normalized": (
+                email.lower() if _PLAIN_EMAIL.fullmatch(email) else email_normalize(email, strict=False)
+            )
             if email
             else False,
             # The mobile is in E.164 already (checked by the dry run's rules): the sanitized number is itself.
@@ -210,11 +216,15 @@ class JmscMigrantImport(models.Model):
             return IdNumber
         IdNumber.check_access("create")
         IdNumber.check_field_access_rights("create", ["partner_id", "category_id", "name", "valid_until"])
-        # A passport is no KTP nor KK: the NIK and KK of its partner stay as they are.
+        # A passport is no KTP nor KK: the NIK and KK of its partner, and what follows from them, stay.
         Partner = self.env["res.partner"]
         partners = Partner.browse({partner_id for partner_id, _passport in passports})
         registry = self.env.registry
-        protected = [field for name in IDENTITY_FIELDS.values() for field in registry.field_computed[Partner._fields[name]]]
+        protected = [
+            field
+            for name in (*IDENTITY_FIELDS.values(), "gender", "birthdate_date", "birth_year")
+            for field in registry.field_computed[Partner._fields[name]]
+        ]
         with self.env.protecting(protected, partners):
             documents = self._jmsc_staged_insert(
                 IdNumber,
