@@ -4,7 +4,7 @@ form creates, the officer's record rules on the inserted rows, erasure, and the 
 from unittest import mock
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 from odoo.tools import SQL
 
 from .common import make_nik
@@ -16,6 +16,14 @@ OWN_FIELDS = {"id", "nik", "kk_number", "commercial_partner_id", "create_date", 
 
 @tagged("post_install", "-at_install")
 class TestMigrantImportStaged(MigrantImportCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A Regency Officer like user_regency, of Cirebon.
+        cls.cirebon_officer = cls.user_regency.copy(
+            {"login": "jmsc_regency_cirebon", "jmsc_regency_ids": [(6, 0, cls.regency_cirebon.ids)]}
+        )
+
     def _row(self, name, nik, kk_number, passport, area=True):
         row = {
             "Nama Lengkap": name,
@@ -104,12 +112,7 @@ class TestMigrantImportStaged(MigrantImportCase):
     def test_officer_of_another_regency_refused_by_the_rules(self):
         """Were the row check of the regency bypassed, the officer's record rules on the inserted rows still
         refuse the chunk: nothing of it stays."""
-        cirebon_officer = new_test_user(
-            self.env,
-            login="jmsc_regency_cirebon",
-            groups="jmsc_base.group_jmsc_regency_officer",
-            jmsc_regency_ids=[(6, 0, self.regency_cirebon.ids)],
-        )
+        cirebon_officer = self.cirebon_officer
         niks = [make_nik(n, 2, 1991, serial=40 + n) for n in range(1, 4)]  # issued in Indramayu
         rows = [{"Nama Lengkap": f"Warga {n}", "NIK": nik} for n, nik in enumerate(niks)]
         Import = type(self.env["jmsc.migrant.import"])
@@ -137,12 +140,7 @@ class TestMigrantImportStaged(MigrantImportCase):
         self.assertIn("Indramayu", again.line_ids[:1].reasons)
 
     def test_staged_insert_checks_rules_directly(self):
-        cirebon_officer = new_test_user(
-            self.env,
-            login="jmsc_regency_cirebon2",
-            groups="jmsc_base.group_jmsc_regency_officer",
-            jmsc_regency_ids=[(6, 0, self.regency_cirebon.ids)],
-        )
+        cirebon_officer = self.cirebon_officer
         run = self._new_run([], user=cirebon_officer)
         ctx = run._jmsc_check_context()
         vals = {
