@@ -3,14 +3,16 @@
 Usage (from the repository root, on a database where jmsc_base is installed)::
 
     python3 bench/import.py --db <db> [--rows 2000] [--chunk 500]     # PGHOST/PGPORT override odoo.conf
-    python3 bench/import.py --db <db> --rows 10000,100000      # the sizes of issue #15 (minutes)
+    python3 bench/import.py --db <db> --large                  # 10,000 then 100,000 rows (issue #15; minutes)
+    python3 bench/import.py --db <db> --rows 10000 --profile   # cProfile of the dry run and the apply
 
 For each size it builds a registry-template CSV of that many migrants (valid NIKs of Indramayu, mobile,
 e-mail, every 10th with a passport) and, as a Regency Officer of Indramayu (record rules apply):
 
 1. the dry run: reading the file, the set-based checks, the rows stored, the result XLSX;
-2. the apply: the chunks run one after another in this process, exactly as the job runner performs
-   them (``queue_job__no_delay``; each chunk in its savepoint);
+2. the apply: the chunks queued as queue_job jobs, then performed one after another in this process as
+   the job runner performs them (loaded by uuid, as the officer, each chunk in its savepoint, a fresh
+   cache per job);
 
 against the baseline measured in the same run: Odoo's own ``res.partner.load()`` (what the generic
 import calls) of the same rows into plain contacts (name, mobile, e-mail), as the superuser. Goal:
@@ -19,15 +21,18 @@ import calls) of the same rows into plain contacts (name, mobile, e-mail), as th
 
 import argparse
 import base64
+import cProfile
 import csv
 import io
 import os
+import pstats
 import time
 from pathlib import Path
 
 import odoo
+from odoo.addons.queue_job.job import Job
 from odoo.modules.registry import Registry
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +71,58 @@ def to_csv(rows):
     return buffer.getvalue().encode()
 
 
-def bench_size(env, count, chunk, offset):
+def timed(env, label, func, profile):
+    """Run ``func`` and return (seconds, queries); with ``profile``, print its 25 heaviest functions."""
+    env.flush_all()
+    queries = env.cr.sql_log_count
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    func()
+    env.flush_all()
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    if profiler:
+        print(f"\n--- profile of {label} ---")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+    return seconds, env.cr.sql_log_count - queries
+
+
+def import_rows(env, officer, rows, chunk, profile):
+    """Dry run then apply of ``rows`` as ``officer``: (run, dry seconds, dry queries, apply seconds, apply queries)."""
+    Import = env["jmsc.migrant.import"].with_user(officer).with_context(tracking_disable=True)
+    run = Import.create({"name": f"bench {len(rows)}", "file": base64.b64encode(to_csv(rows)), "filename": "bench.csv"})
+    run.chunk_size = chunk
+    dry_time, dry_queries = timed(env, "dry run", run.action_dry_run, profile)
+    assert not run.count_invalid, run.line_ids.filtered("reasons")[:3].mapped("reasons")
+
+    def apply():
+        # Queue the chunks, then perform each job as the job runner does: loaded by uuid, as the officer,
+        # with a fresh cache (one transaction per job in production; here one savepoint-isolated run each).
+        run.action_apply()
+        env.flush_all()
+        query = SQL(
+            "SELECT job_uuid FROM jmsc_migrant_import_line WHERE import_id = %s AND job_uuid IS NOT NULL"
+            " GROUP BY job_uuid ORDER BY min(row_number)",
+            run.id,
+        )
+        for (uuid,) in env.execute_query(query):
+            job = Job.load(env, uuid)
+            job.perform()
+            job.set_done()
+            job.store()
+            env.flush_all()
+            env.invalidate_all()
+
+    apply_time, apply_queries = timed(env, "apply", apply, profile)
+    assert run.state == "done", (run.state, run.last_error)
+    return run, dry_time, dry_queries, apply_time, apply_queries
+
+
+def bench_size(env, count, chunk, offset, profile=False, updates=0):
     rows = make_rows(count, offset)
     officer = env["res.users"].create(
         {
@@ -79,32 +135,18 @@ def bench_size(env, count, chunk, offset):
     # Baseline: Odoo's load() of the same rows as plain contacts.
     Partner = env["res.partner"].with_context(tracking_disable=True)
     data = [[r["Nama Lengkap"].replace("Migran", "Kontak"), r["No. HP"], r["Email"]] for r in rows]
-    env.flush_all()
-    started = time.perf_counter()
-    result = Partner.load(["name", "mobile", "email"], data)
-    env.flush_all()
-    load_time = time.perf_counter() - started
+    result = {}
+
+    def load():
+        result.update(Partner.load(["name", "mobile", "email"], data))
+
+    load_time, _queries = timed(env, "load()", load, False)
     assert not [m for m in result["messages"] if m.get("type") == "error"], result["messages"][:3]
 
-    Import = env["jmsc.migrant.import"].with_user(officer).with_context(tracking_disable=True)
-    run = Import.create({"name": f"bench {count}", "file": base64.b64encode(to_csv(rows)), "filename": "bench.csv"})
-    run.chunk_size = chunk
-    env.flush_all()
-    started = time.perf_counter()
-    run.action_dry_run()
-    env.flush_all()
-    dry_time = time.perf_counter() - started
-    assert run.count_new == count, (
-        run.count_new,
-        run.count_invalid,
-        run.line_ids.filtered("reasons")[:3].mapped("reasons"),
-    )
-    started = time.perf_counter()
-    run.with_context(queue_job__no_delay=True).action_apply()
-    env.flush_all()
-    apply_time = time.perf_counter() - started
-    assert run.state == "done" and run.count_applied == count, (run.state, run.count_applied, run.last_error)
+    run, dry_time, dry_queries, apply_time, apply_queries = import_rows(env, officer, rows, chunk, profile)
+    assert run.count_new == count and run.count_applied == count, (run.count_new, run.count_applied, run.last_error)
     total = dry_time + apply_time
+    chunks = -(-count // chunk)
     print(f"\n{count} rows (chunks of {chunk}):")
     print(f"  baseline load() of plain contacts: {load_time:7.2f}s {count / load_time:8.0f} rows/s")
     for label, seconds, unit in (
@@ -113,14 +155,30 @@ def bench_size(env, count, chunk, offset):
         ("end to end:", total, "migrants/s"),
     ):
         print(f"  {label:<33} {seconds:7.2f}s {count / seconds:8.0f} {unit:<10} {seconds / load_time:5.2f}x load()")
+    print(
+        f"  queries: dry run {dry_queries} ({dry_queries / chunks:.0f} per {chunk} rows),"
+        f" apply {apply_queries} ({apply_queries / chunks:.0f} per chunk)"
+    )
     print(f"  goal >= 1,000 migrants/s end to end: {'OK' if count / total >= 1000 else 'BELOW GOAL'}")
+    if updates:
+        # Updates of registered migrants stay on the ORM's write (tracking, guards): the same people, a new mobile.
+        changed = [dict(row, **{"No. HP": "0857" + row["No. HP"][4:]}) for row in rows[:updates]]
+        run, dry_time, _dq, apply_time, _aq = import_rows(env, officer, changed, chunk, False)
+        assert run.count_update == len(changed) == run.count_applied, (run.count_update, run.count_applied)
+        print(
+            f"  updates ({len(changed)} rows, ORM write): dry run {len(changed) / dry_time:6.0f} rows/s,"
+            f" apply {len(changed) / apply_time:6.0f} rows/s"
+        )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--rows", default="2000", help="comma-separated sizes, e.g. 10000,100000")
+    parser.add_argument("--large", action="store_true", help="the sizes of issue #15: 10,000 then 100,000 rows")
     parser.add_argument("--chunk", type=int, default=500, help="rows per apply chunk (job)")
+    parser.add_argument("--updates", type=int, default=200, help="rows re-imported as updates after each size")
+    parser.add_argument("--profile", action="store_true", help="print cProfile of the dry run and the apply")
     args = parser.parse_args()
     server = ["--db_host", os.environ["PGHOST"]] if os.environ.get("PGHOST") else []
     server += ["--db_port", os.environ["PGPORT"]] if os.environ.get("PGPORT") else []
@@ -129,8 +187,9 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         offset = 7_000_000
-        for count in (int(size) for size in args.rows.split(",")):
-            bench_size(env, count, args.chunk, offset)
+        sizes = "10000,100000" if args.large else args.rows
+        for count in (int(size) for size in sizes.split(",")):
+            bench_size(env, count, args.chunk, offset, args.profile, min(args.updates, count))
             offset += count
         cr.rollback()
 

@@ -32,3 +32,4 @@ from . import test_migrant_import
 from . import test_agency_licence
 from . import test_portal_expiry
 from . import test_rpc_performance
+from . import test_migrant_import_staged

@@ -25,8 +25,42 @@ def csv_file(rows):
     return base64.b64encode(buffer.getvalue().encode())
 
 
+class MigrantImportCase(JmscBaseCommon):
+    """Helpers of the import tests (this file and test_migrant_import_staged.py): no test of its own."""
+
+    def _new_run(self, rows, user=None, filename="data.csv", **values):
+        with Form(self.env["jmsc.migrant.import"].with_user(user or self.user_regency)) as form:
+            form.file = csv_file(rows)
+            for key, value in values.items():
+                setattr(form, key, value)
+        form.record.filename = filename  # set by the upload widget, invisible in the form
+        return form.record
+
+    def _perform_jobs(self, run):
+        """Run the run's queued chunks as queue_job's runner would (as the officer, one transaction each)."""
+        uuids = sorted(set(run.line_ids.filtered(lambda line: line.job_uuid).mapped("job_uuid")))
+        jobs = self.env["queue.job"].search([("uuid", "in", uuids), ("state", "=", "pending")])
+        for job in jobs.sorted("id"):
+            loaded = Job.load(self.env, job.uuid)
+            self.assertEqual(loaded.recordset.env.uid, run.user_id.id, "the job runs as the officer")
+            loaded.perform()
+            loaded.set_done()
+            loaded.store()
+        return jobs
+
+    def _documents(self, partner):
+        """{(category code, number)} of the partner's documents, archived ones included."""
+        documents = (
+            self.env["res.partner.id_number"].with_context(active_test=False).search([("partner_id", "=", partner.id)])
+        )
+        return {(d.category_id.code, d.name) for d in documents}
+
+    def _status(self, run):
+        return {line.row_number: line.status for line in run.line_ids}
+
+
 @tagged("post_install", "-at_install")
-class TestMigrantImport(JmscBaseCommon):
+class TestMigrantImport(MigrantImportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -63,36 +97,6 @@ class TestMigrantImport(JmscBaseCommon):
             # row 8: a new person in a regency the officer does not serve
             {"Nama Lengkap": "Warga Cirebon", "Tanggal Lahir": "1988-02-02", "Kabupaten/Kota": "Kabupaten Cirebon"},
         ]
-
-    def _new_run(self, rows, user=None, filename="data.csv", **values):
-        with Form(self.env["jmsc.migrant.import"].with_user(user or self.user_regency)) as form:
-            form.file = csv_file(rows)
-            for key, value in values.items():
-                setattr(form, key, value)
-        form.record.filename = filename  # set by the upload widget, invisible in the form
-        return form.record
-
-    def _perform_jobs(self, run):
-        """Run the run's queued chunks as queue_job's runner would (as the officer, one transaction each)."""
-        uuids = sorted(set(run.line_ids.filtered(lambda line: line.job_uuid).mapped("job_uuid")))
-        jobs = self.env["queue.job"].search([("uuid", "in", uuids), ("state", "=", "pending")])
-        for job in jobs.sorted("id"):
-            loaded = Job.load(self.env, job.uuid)
-            self.assertEqual(loaded.recordset.env.uid, run.user_id.id, "the job runs as the officer")
-            loaded.perform()
-            loaded.set_done()
-            loaded.store()
-        return jobs
-
-    def _documents(self, partner):
-        """{(category code, number)} of the partner's documents, archived ones included."""
-        documents = (
-            self.env["res.partner.id_number"].with_context(active_test=False).search([("partner_id", "=", partner.id)])
-        )
-        return {(d.category_id.code, d.name) for d in documents}
-
-    def _status(self, run):
-        return {line.row_number: line.status for line in run.line_ids}
 
     def test_dry_run_every_kind_of_row(self):
         run = self._new_run(self.rows)
@@ -211,17 +215,17 @@ class TestMigrantImport(JmscBaseCommon):
         run = self._new_run(rows, chunk_size=2)
         run.action_dry_run()
         run.action_apply()
-        IdNumber = type(self.env["res.partner.id_number"])
-        original = IdNumber.create
+        Import = type(self.env["jmsc.migrant.import"])
+        original = Import._jmsc_insert_passports
         passport = self.env.ref("jmsc_base.doc_type_passport")
 
-        def failing_create(records, vals_list):
-            # One NIK: every row creates its KTP document; the chunk fails on its passports, after that.
-            if any(vals.get("category_id") == passport.id for vals in vals_list):
+        def failing_insert(records, passports, ctx):
+            # Every row's migrant, KTP document and stage history are inserted; the chunk fails on its passports.
+            if passports:
                 raise RuntimeError("disk full")
-            return original(records, vals_list)
+            return original(records, passports, ctx)
 
-        with mock.patch.object(IdNumber, "create", failing_create):
+        with mock.patch.object(Import, "_jmsc_insert_passports", failing_insert):
             self._perform_jobs(run)
         self.assertEqual(run.state, "failed")
         self.assertIn("disk full", run.last_error)
@@ -233,7 +237,7 @@ class TestMigrantImport(JmscBaseCommon):
             self.env["res.partner.id_number"].with_context(active_test=False).search([("name", "in", niks[2:])]),
             "no KTP document of a rolled-back row",
         )
-        self.assertTrue(IdNumber.create is original)
+        self.assertTrue(Import._jmsc_insert_passports is original)
         run.with_user(self.user_regency).action_resume()
         self.assertEqual(run.state, "running")
         self._perform_jobs(run)

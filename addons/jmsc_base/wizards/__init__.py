@@ -6,3 +6,4 @@ from . import jmsc_migrant_import
 from . import jmsc_migrant_import_line
 from . import jmsc_migrant_import_check
 from . import jmsc_migrant_import_report
+from . import jmsc_migrant_import_staged

@@ -130,19 +130,12 @@ class JmscMigrantImport(models.Model):
         self.line_ids.unlink()
         ctx = self._jmsc_check_context()
         first_seen = {}
-        Line = self.env["jmsc.migrant.import.line"]
         for start in range(0, len(rows), CHECK_CHUNK):
             chunk = [
                 {"row_number": number, "values": values, "row_key": template.row_key(values)}
                 for number, values in rows[start : start + CHECK_CHUNK]
             ]
-            results = self._jmsc_classify_rows(chunk, ctx, first_seen)
-            Line.create(
-                [
-                    self._jmsc_line_vals(row, result) | {"import_id": self.id}
-                    for row, result in zip(chunk, results, strict=True)
-                ]
-            )
+            self._jmsc_insert_lines(chunk, self._jmsc_classify_rows(chunk, ctx, first_seen))
         self.env.flush_all()
         self.write(
             {
@@ -167,7 +160,9 @@ class JmscMigrantImport(models.Model):
         self.ensure_one()
         if self.state != "checked":
             raise UserError(self.env._("Run the dry run first, then apply."))
-        unresolved = self.line_ids.filtered(lambda line: line.status == "ambiguous" and not line.resolution)
+        unresolved = self.env["jmsc.migrant.import.line"].search(
+            [("import_id", "=", self.id), ("status", "=", "ambiguous"), ("resolution", "=", False)]
+        )
         if unresolved:
             raise UserError(
                 self.env._(
@@ -194,12 +189,20 @@ class JmscMigrantImport(models.Model):
 
     # ---- background work ---------------------------------------------------------------------------
 
-    def _jmsc_pending_lines(self):
-        return self.line_ids.filtered(
-            lambda line: (
-                not line.applied
-                and (line.status in ("new", "update") or (line.status == "ambiguous" and line.resolution))
-            )
+    def _jmsc_pending_lines(self, limit=None):
+        """The rows still to import (only the fields the queueing needs are read: a run may hold 100,000)."""
+        return self.env["jmsc.migrant.import.line"].search_fetch(
+            [
+                ("import_id", "in", self.ids),
+                ("applied", "=", False),
+                "|",
+                ("status", "in", ("new", "update")),
+                "&",
+                ("status", "=", "ambiguous"),
+                ("resolution", "!=", False),
+            ],
+            ["row_number", "job_uuid"],
+            limit=limit,
         )
 
     def _jmsc_enqueue_chunks(self):
@@ -239,7 +242,7 @@ class JmscMigrantImport(models.Model):
             )._jmsc_apply_chunk(chunk.ids)
             uuid = getattr(job, "uuid", False)  # False when run at once (queue_job__no_delay)
             if uuid:
-                chunk.filtered(lambda line: not line.applied).write({"job_uuid": uuid, "chunk": number})
+                chunk.write({"job_uuid": uuid, "chunk": number})
 
     def _jmsc_apply_chunk(self, line_ids):
         """Job: import one chunk, all or nothing. A failure leaves the chunk's rows pending and stops the run."""
@@ -247,13 +250,16 @@ class JmscMigrantImport(models.Model):
         lines = self.env["jmsc.migrant.import.line"].browse(line_ids).exists().filtered(lambda line: not line.applied)
         if not lines or self.state not in ("running", "failed"):
             return False
+        self.env.flush_all()  # what is pending before the chunk is not part of its savepoint
         try:
             with self.env.cr.savepoint():
                 self._jmsc_apply_lines(lines)
         except RETRYABLE:
             raise
         except Exception as err:  # noqa: BLE001 - any failure: the chunk is rolled back and reported
-            self.env.invalidate_all(flush=False)  # the cache still holds what the savepoint rolled back
+            # The cache and the fields to compute still hold what the savepoint rolled back.
+            self.env.transaction.tocompute.clear()
+            self.env.invalidate_all(flush=False)
             _logger.info("Migrant import %s: chunk of rows %s failed: %s", self.id, lines[:1].row_number, err)
             message = self.env._(
                 "Rows %(first)s-%(last)s were not imported: %(error)s. Correct the cause and press Resume.",
@@ -265,73 +271,74 @@ class JmscMigrantImport(models.Model):
             self.write({"state": "failed", "last_error": message})
             self._jmsc_notify(message, "danger")
             return False
-        if not self._jmsc_pending_lines():
+        if not self._jmsc_pending_lines(limit=1):
             self._jmsc_finish()
         return True
 
     def _jmsc_apply_lines(self, lines):
-        """Check the rows again (the registry may have changed since the dry run), then create and update."""
+        """Check the rows again (the registry may have changed since the dry run), then create the new
+        migrants in staged inserts (jmsc_migrant_import_staged.py) and update the others through the ORM."""
         ctx = self._jmsc_check_context()
-        rows = [
-            {
-                "row_number": line.row_number,
-                "values": line.values,
-                "row_key": line.row_key,
-                "resolution": line.resolution,
-                "resolved_partner_id": line.resolved_partner_id.id,
+        lines.check_access("read")
+        lines.flush_recordset(["row_number", "values", "row_key", "resolution", "resolved_partner_id"])
+        stored = {
+            line_id: {
+                "row_number": row_number,
+                "values": values,
+                "row_key": key,
+                "resolution": resolution,
+                "resolved_partner_id": resolved,
             }
-            for line in lines
-        ]
+            for line_id, row_number, values, key, resolution, resolved in self.env.execute_query(
+                SQL(
+                    "SELECT id, row_number, values, row_key, resolution, resolved_partner_id"
+                    " FROM jmsc_migrant_import_line WHERE id = ANY(%s)",
+                    lines.ids,
+                )
+            )
+        }
+        rows = [stored[line.id] for line in lines]
         results = self._jmsc_classify_rows(rows, ctx)
         Partner = self.env["res.partner"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True
         )
-        to_create, create_lines, documents = [], [], []
-        for line, result in zip(lines, results, strict=True):
+        created, done, passports = [], [], []
+        for line, row, result in zip(lines, rows, results, strict=True):
             if result["status"] == "new":
-                to_create.append(dict(result["vals"], is_migrant=True))
-                create_lines.append((line, result))
+                created.append((line, row, result))
             elif result["status"] == "update":
-                partner = self.env["res.partner"].browse(result["partner_id"])
+                # Updates of registered migrants stay on the ORM's write (tracking, guards, inverses): rare.
+                partner = Partner.browse(result["partner_id"])
                 if result["vals"]:
                     partner.write(result["vals"])
-                line.write({"applied": True, "partner_id": partner.id, "error": False})
+                done.append((line, row, partner.id))
                 if result["passport"]:
-                    documents.append((partner.id, result["passport"]))
+                    passports.append((partner.id, result["passport"]))
             else:
                 # Became unchanged (already imported), ambiguous or invalid since the dry run: not applied.
                 line.write(self._jmsc_line_vals(None, result) | {"applied": result["status"] == "unchanged"})
-        partners = Partner.create(to_create) if to_create else Partner
-        for partner, (line, result) in zip(partners, create_lines, strict=True):
-            line.write({"applied": True, "partner_id": partner.id, "error": False})
+        partners = self._jmsc_insert_migrants([(result["vals"], row["row_key"]) for _l, row, result in created], ctx)
+        for partner, (line, row, result) in zip(partners, created, strict=True):
+            done.append((line, row, partner.id))
             if result["passport"]:
-                documents.append((partner.id, result["passport"]))
-        if documents:
-            # Passport documents only: the KTP (and KK) documents come from the partner's nik/kk_number
-            # (One NIK, res_partner_nik.py), created once by the partner's create/write above.
-            self.env["res.partner.id_number"].create(
-                [
-                    {
-                        "partner_id": pid,
-                        "category_id": ctx["passport_category"],
-                        "name": number,
-                        "valid_until": until or False,
-                    }
-                    for pid, (number, until) in documents
-                ]
-            )
-        # The fingerprint of rows without NIK: the same row imported again is recognised, not ambiguous.
-        keyed = [(line.row_key, line.partner_id.id) for line in lines if line.applied and not line.values.get("nik")]
+                passports.append((partner.id, result["passport"]))
+        self._jmsc_insert_passports(passports, ctx)
+        self._jmsc_mark_applied([(line, pid) for line, _row, pid in done])
+        # The fingerprint of updated rows without NIK (new ones got it in their INSERT): the same row imported
+        # again is recognised, not ambiguous.
+        keyed = [(row["row_key"], pid) for _line, row, pid in done if not row["values"].get("nik")]
         if keyed:
-            self.env.flush_all()
+            self.env["res.partner"].flush_model(["jmsc_import_key"])
             self.env.cr.execute(
                 SQL(
                     "UPDATE res_partner p SET jmsc_import_key = k.key"
-                    " FROM unnest(%s::varchar[], %s::int[]) AS k(key, id) WHERE p.id = k.id",
+                    " FROM unnest(%s::varchar[], %s::int[]) AS k(key, id) WHERE p.id = k.id"
+                    " AND p.jmsc_import_key IS DISTINCT FROM k.key",
                     [key for key, _pid in keyed],
                     [pid for _key, pid in keyed],
                 )
             )
+            self.env["res.partner"].browse(pid for _key, pid in keyed).invalidate_recordset(["jmsc_import_key"])
         self.env.flush_all()
 
     def _jmsc_finish(self):

@@ -6,6 +6,7 @@ import io
 import xlsxwriter
 
 from odoo import models
+from odoo.tools import SQL
 
 from ..report.xlsx_style import STYLE, add_formats
 from ..tools import migrant_import_file as template
@@ -17,7 +18,7 @@ class JmscMigrantImport(models.Model):
     def _jmsc_report_xlsx(self):
         self.ensure_one()
         buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
         sheet = book.add_worksheet(self.env._("Dry Run"))
         colors = {
             "new": "#E2EFDA",
@@ -44,18 +45,28 @@ class JmscMigrantImport(models.Model):
             sheet.write(0, col, header, bold)
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 2)
-        lines = self.env["jmsc.migrant.import.line"].search_fetch(
-            [("import_id", "=", self.id)], ["row_number", "status", "changes", "candidate_info", "reasons", "values"]
+        # One line per row, read in one query and written row by row (constant memory: 100,000 rows fit).
+        Line = self.env["jmsc.migrant.import.line"]
+        Line.check_access("read")
+        Line.flush_model()
+        lines = self.env.execute_query(
+            SQL(
+                "SELECT row_number, status, changes, candidate_info, reasons, values FROM jmsc_migrant_import_line"
+                " WHERE import_id = %s ORDER BY row_number, id",
+                self.id,
+            )
         )
-        for index, line in enumerate(lines, start=1):
-            sheet.write_number(index, 0, line.row_number)
-            sheet.write(index, 1, labels.get(line.status, ""), status_formats.get(line.status))
-            sheet.write(index, 2, line.changes or "", wrap)
-            sheet.write(index, 3, line.candidate_info or "", wrap)
-            sheet.write(index, 4, line.reasons or "", wrap)
-            values = line.values or {}
-            for col, key in enumerate(template.KEYS, start=5):
-                sheet.write_string(index, col, values.get(key) or "")
+        keys = list(enumerate(template.KEYS, start=5))
+        for index, (row_number, status, changes, candidates, reasons, values) in enumerate(lines, start=1):
+            sheet.write_number(index, 0, row_number)
+            sheet.write_string(index, 1, labels.get(status, ""), status_formats.get(status))
+            for col, text in ((2, changes), (3, candidates), (4, reasons)):
+                if text:
+                    sheet.write_string(index, col, text, wrap)
+            values = values or {}
+            for col, key in keys:
+                if values.get(key):
+                    sheet.write_string(index, col, values[key])
         sheet.autofilter(0, 0, max(len(lines), 1), len(headers) - 1)
         book.close()
         return buffer.getvalue()
