@@ -11,6 +11,18 @@ def make_nik(day, month, year, serial=1, female=False, region="321201"):
     return f"{region}{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
 
 
+def make_migrant(env, name, nik, regency=None, **values):
+    """A migrant of ``regency`` (Indramayu by default) with that NIK."""
+    regency = regency or env.ref("jmsc_base.regency_3212")
+    return env["res.partner"].create(dict(values, name=name, is_migrant=True, nik=nik, regency_id=regency.id))
+
+
+def make_agency(env, name, agency_type, **values):
+    """An agency (a company partner) of the type ``jmsc_base.agency_type_<agency_type>``, e.g. ``"lsp"``."""
+    type_id = env.ref(f"jmsc_base.agency_type_{agency_type}").id
+    return env["res.partner"].create(dict(values, name=name, is_company=True, agency_type_id=type_id))
+
+
 def assert_access_matrix(case, path):
     """``path`` (a module's tests/access_matrix.csv, contract 3) matches the effective ACL of a user
     holding just that group; ``case`` is the running test case. jmsc_base's TestAccessMatrix checks every
@@ -63,12 +75,7 @@ class JmscBaseCommon(TransactionCase):
 
     @classmethod
     def _create_migrant(cls, name, nik, regency=None, **values):
-        return cls.env["res.partner"].create(
-            dict(
-                {"name": name, "is_migrant": True, "nik": nik, "regency_id": (regency or cls.regency_indramayu).id},
-                **values,
-            )
-        )
+        return make_migrant(cls.env, name, nik, regency or cls.regency_indramayu, **values)
 
     @classmethod
     def _add_document(cls, partner, xmlid, number, valid_until=None, **values):
