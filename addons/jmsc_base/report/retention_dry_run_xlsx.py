@@ -8,33 +8,14 @@ class RetentionDryRunXlsx(models.AbstractModel):
     _inherit = "report.jmsc_base.xlsx_abstract"
     _description = "Retention Dry Run XLSX"
 
-    def generate_xlsx_report(self, workbook, data, runs):
-        formats = self._jmsc_xlsx_formats(workbook)
-        bold, day = formats["header"], formats["date"]
-        sheet = workbook.add_worksheet(self.env._("Retention Dry Run"))
-        headers = [
-            self.env._("Person"),
-            self.env._("Would Be Anonymised"),
-            self.env._("Rule"),
-            self.env._("Trigger Date"),
-            self.env._("Due Date"),
-            self.env._("Why Kept"),
-        ]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, bold)
-        sheet.freeze_panes(1, 0)
-        sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 5, 18)
+    def _jmsc_xlsx_sheet(self, runs):
         yes, no = self.env._("Yes"), self.env._("No")
-        row = 1
-        for run in runs:
-            for line in run.line_ids:
-                sheet.write(row, 0, line.partner_id.display_name or "")
-                sheet.write(row, 1, yes if line.due else no)
-                sheet.write(row, 2, line.rule_id.name or "")
-                if line.trigger_date:
-                    sheet.write_datetime(row, 3, line.trigger_date, day)
-                if line.due_date:
-                    sheet.write_datetime(row, 4, line.due_date, day)
-                sheet.write(row, 5, line.reason or "")
-                row += 1
+        columns = [
+            (self.env._("Person"), 30, lambda line: line.partner_id.display_name or "", None),
+            (self.env._("Would Be Anonymised"), 18, lambda line: yes if line.due else no, None),
+            (self.env._("Rule"), 18, lambda line: line.rule_id.name or "", None),
+            (self.env._("Trigger Date"), 18, lambda line: line.trigger_date or None, "date"),
+            (self.env._("Due Date"), 18, lambda line: line.due_date or None, "date"),
+            (self.env._("Why Kept"), 18, lambda line: line.reason or "", None),
+        ]
+        return self.env._("Retention Dry Run"), columns, runs.line_ids

@@ -54,6 +54,9 @@ class JmscXlsxAbstract(models.AbstractModel):
     _name = "report.jmsc_base.xlsx_abstract"
     _inherit = "report.report_xlsx.abstract"
     _description = "JMSC Workbook"
+    # A one-table report (see generate_xlsx_report): columns kept in view, and a filter on the header.
+    _jmsc_xlsx_freeze_columns = 0
+    _jmsc_xlsx_autofilter = False
 
     def _jmsc_xlsx_money_format(self):
         """Rupiah through report_xlsx's currency format (``Rp#,##0.00``)."""
@@ -65,3 +68,49 @@ class JmscXlsxAbstract(models.AbstractModel):
         money = self._jmsc_xlsx_money_format()
         extra = {"money": dict(CELL, num_format=money), "total_money": {"bold": True, "top": 1, "num_format": money}}
         return add_formats(workbook, extra)
+
+    def generate_xlsx_report(self, workbook, data, objects):
+        """A workbook of one table: a report that is one list of records defines only
+        ``_jmsc_xlsx_sheet(objects)`` returning ``(sheet title, columns, items)`` (columns as in
+        ``_jmsc_xlsx_table``). Reports with more sheets or heading blocks override this method."""
+        title, columns, items = self._jmsc_xlsx_sheet(objects)
+        sheet = workbook.add_worksheet(title)
+        formats = self._jmsc_xlsx_formats(workbook)
+        self._jmsc_xlsx_table(sheet, formats, columns, items, freeze_columns=self._jmsc_xlsx_freeze_columns)
+        if self._jmsc_xlsx_autofilter:
+            sheet.autofilter(0, 0, max(len(items), 1), len(columns) - 1)
+        return sheet
+
+    def _jmsc_xlsx_sheet(self, objects):
+        raise NotImplementedError()
+
+    def _jmsc_xlsx_table(self, sheet, formats, columns, items, row=0, freeze_columns=0):
+        """Write a table from column specs: a header row at ``row``, then one row per item of ``items``;
+        return the first row after the table (where a total line goes).
+
+        ``columns`` lists ``(title, width, value, style)``: ``width`` sets the column's width (None keeps
+        it), ``value(item)`` gives the cell (None leaves it empty; dates, numbers and booleans are written
+        as such), ``style`` is a key of ``formats`` or None ("string" keeps digits as text: NIK, phones)."""
+        for col, (title, width, _value, _style) in enumerate(columns):
+            sheet.write(row, col, title, formats["header"])
+            if width:
+                sheet.set_column(col, col, width)
+        sheet.freeze_panes(row + 1, freeze_columns)
+        for item in items:
+            row += 1
+            for col, (_title, _width, value, style) in enumerate(columns):
+                cell = value(item)
+                if style == "string":
+                    sheet.write_string(row, col, cell or "", formats[style])
+                elif cell is not None:
+                    sheet.write(row, col, cell, formats[style] if style else None)
+        return row + 1
+
+    def _jmsc_xlsx_labels(self, sheet, row, pairs):
+        """Write ``(label, value)`` pairs down columns A and B from ``row`` (a report's heading block:
+        account, member, month...); return the row after them."""
+        for label, value in pairs:
+            sheet.write(row, 0, label)
+            sheet.write(row, 1, value)
+            row += 1
+        return row

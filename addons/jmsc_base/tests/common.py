@@ -2,13 +2,25 @@ import csv
 import datetime
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
 
 def make_nik(day, month, year, serial=1, female=False, region="321201"):
     """A valid NIK for a birth date: the building block of every test migrant."""
     return f"{region}{day + (40 if female else 0):02d}{month:02d}{year % 100:02d}{serial:04d}"
+
+
+def make_migrant(env, name, nik, regency=None, **values):
+    """A migrant of ``regency`` (Indramayu by default) with that NIK."""
+    regency = regency or env.ref("jmsc_base.regency_3212")
+    return env["res.partner"].create(dict(values, name=name, is_migrant=True, nik=nik, regency_id=regency.id))
+
+
+def make_agency(env, name, agency_type, **values):
+    """An agency (a company partner) of the type ``jmsc_base.agency_type_<agency_type>``, e.g. ``"lsp"``."""
+    type_id = env.ref(f"jmsc_base.agency_type_{agency_type}").id
+    return env["res.partner"].create(dict(values, name=name, is_company=True, agency_type_id=type_id))
 
 
 def assert_access_matrix(case, path):
@@ -63,12 +75,7 @@ class JmscBaseCommon(TransactionCase):
 
     @classmethod
     def _create_migrant(cls, name, nik, regency=None, **values):
-        return cls.env["res.partner"].create(
-            dict(
-                {"name": name, "is_migrant": True, "nik": nik, "regency_id": (regency or cls.regency_indramayu).id},
-                **values,
-            )
-        )
+        return make_migrant(cls.env, name, nik, regency or cls.regency_indramayu, **values)
 
     @classmethod
     def _add_document(cls, partner, xmlid, number, valid_until=None, **values):
@@ -90,3 +97,47 @@ class JmscBaseCommon(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+    def assertReportRenders(self, report_ref, ids, data=None):
+        """Render a QWeb report as HTML and as a PDF (forced, as when printed) and check that the PDF is
+        one; return the HTML text for the caller's own checks."""
+        Report = self.env["ir.actions.report"]
+        html = Report._render_qweb_html(report_ref, ids, data=data)[0].decode()
+        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(report_ref, ids, data=data)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return html
+
+
+class JmscTourCase(HttpCase):
+    """The base of browser tours (contract 6): run them as the demo user of the role, from their landing
+    page (``_demo_user``), or as a fresh regency officer of Indramayu (``_regency_officer``); public pages
+    in Bahasa Indonesia (``_activate_indonesian``)."""
+
+    @classmethod
+    def _activate_indonesian(cls, *modules):
+        """Activate Bahasa Indonesia and load the modules' Indonesian terms (the tours read them)."""
+        cls.env["res.lang"]._activate_lang("id_ID")
+        if modules:
+            cls.env["ir.module.module"]._load_module_terms(list(modules), ["id_ID"], overwrite=True)
+
+    def _demo_user(self, xmlid, **values):
+        """The demo user ``xmlid``, written with ``values`` (e.g. ``lang``, ``tz``); without the demo data the
+        test is skipped."""
+        user = self.env.ref(xmlid, raise_if_not_found=False)
+        if not user:
+            self.skipTest(f"needs the demo data ({xmlid})")
+        if values:
+            user.write(values)
+        return user
+
+    def _regency_officer(self, login, **values):
+        """A regency officer of Indramayu whose password is the login."""
+        return new_test_user(
+            self.env,
+            login=login,
+            password=login,
+            groups="jmsc_base.group_jmsc_regency_officer",
+            jmsc_regency_ids=[(6, 0, self.env.ref("jmsc_base.regency_3212").ids)],
+            **values,
+        )

@@ -5,11 +5,11 @@ import io
 from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import SQL, file_open
 
 from ..tools import area_data
-from .common import JmscBaseCommon, make_nik
+from .common import JmscBaseCommon, JmscTourCase, make_nik
 
 # Official figures (Kemendagri, via idn-area-data 4.0.1) for a few regencies: (districts, villages).
 OFFICIAL_COUNTS = {
@@ -403,11 +403,9 @@ class TestKantongPmi(JmscBaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVillageOfficerTour(HttpCase):
+class TestVillageOfficerTour(JmscTourCase):
     def test_demo_village_officer_opens_office_and_kantong(self):
-        officer = self.env.ref("jmsc_base.user_village_officer_demo", raise_if_not_found=False)
-        if not officer:
-            self.skipTest("demo data not installed")
+        officer = self._demo_user("jmsc_base.user_village_officer_demo")
         self.start_tour(
             "/odoo/action-jmsc_base.res_partner_action_village_office", "jmsc_base_village_office", login=officer.login
         )

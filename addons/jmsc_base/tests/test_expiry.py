@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import JmscBaseCommon, make_nik
+from .common import JmscBaseCommon, make_agency, make_nik
 
 
 @tagged("post_install", "-at_install")
@@ -172,14 +172,7 @@ class TestExpiryEngine(JmscBaseCommon):
                 "state": "active",
             }
         )
-        agency = self.env["res.partner"].create(
-            {
-                "name": "PT Maju",
-                "is_company": True,
-                "regency_id": self.regency_indramayu.id,
-                "agency_type_id": self.env.ref("jmsc_base.agency_type_p3mi").id,
-            }
-        )
+        agency = make_agency(self.env, "PT Maju", "p3mi", regency_id=self.regency_indramayu.id)
         licence = self.env["jmsc.agency.licence"].create(
             {
                 "partner_id": agency.id,
@@ -266,14 +259,7 @@ class TestExpiryEngine(JmscBaseCommon):
 
     def test_agency_form_lists_its_licences(self):
         """A provincial officer adds a licence on the agency form; it is watched like every expiring record."""
-        agency = self.env["res.partner"].create(
-            {
-                "name": "PT Izin Lengkap",
-                "is_company": True,
-                "regency_id": self.regency_indramayu.id,
-                "agency_type_id": self.env.ref("jmsc_base.agency_type_p3mi").id,
-            }
-        )
+        agency = make_agency(self.env, "PT Izin Lengkap", "p3mi", regency_id=self.regency_indramayu.id)
         form_view = self.env.ref("jmsc_base.res_partner_view_form_agency")
         with Form(agency.with_user(self.user_provincial), view=form_view) as form:
             with form.jmsc_agency_licence_ids.new() as line:

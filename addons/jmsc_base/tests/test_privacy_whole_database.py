@@ -19,7 +19,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import SQL
 
-from .common import make_nik
+from .common import make_agency, make_nik
 
 ALL_MODULES = ("jmsc_training", "jmsc_certification", "jmsc_ltsa", "jmsc_helpdesk", "jmsc_cooperative")
 SCANNED_TYPES = ("text", "character varying", "character", "jsonb", "json", "bytea")
@@ -197,13 +197,7 @@ class TestPrivacyWholeDatabase(TransactionCase):
 
     def _touch_training(self, person):
         env = self.env
-        centre = env["res.partner"].create(
-            {
-                "name": "BLK Privasi",
-                "is_company": True,
-                "agency_type_id": env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
+        centre = make_agency(env, "BLK Privasi", "training_centre")
         programme = env["jmsc.training.programme"].create(
             {"code": "TPRIV", "name": "Privacy Test", "category": "language", "pass_mark": 60.0}
         )
@@ -226,9 +220,7 @@ class TestPrivacyWholeDatabase(TransactionCase):
 
     def _touch_certification(self, person):
         env = self.env
-        lsp = env["res.partner"].create(
-            {"name": "LSP Privasi", "is_company": True, "agency_type_id": env.ref("jmsc_base.agency_type_lsp").id}
-        )
+        lsp = make_agency(env, "LSP Privasi", "lsp")
         scheme = env["jmsc.cert.scheme"].create(
             {
                 "code": "TPRV",
@@ -282,10 +274,8 @@ class TestPrivacyWholeDatabase(TransactionCase):
         case.message_post(
             body=f"{person.name} is safe; passport {m['passport']}", author_id=env.ref("base.partner_root").id
         )
-        police = env["res.partner"].search([("agency_type_id.code", "=", "police")], limit=1) or env[
-            "res.partner"
-        ].create(
-            {"name": "Polres Privasi", "is_company": True, "agency_type_id": env.ref("jmsc_base.agency_type_police").id}
+        police = env["res.partner"].search([("agency_type_id.code", "=", "police")], limit=1) or make_agency(
+            env, "Polres Privasi", "police"
         )
         # the migrant consented to share with the police (a referral needs it, UU PDP)
         env["jmsc.consent"].create(
@@ -330,13 +320,7 @@ class TestPrivacyWholeDatabase(TransactionCase):
 
     def _touch_cooperative(self, person):
         env = self.env
-        coop = env["res.partner"].create(
-            {
-                "name": "Koperasi Privasi",
-                "is_company": True,
-                "agency_type_id": env.ref("jmsc_base.agency_type_cooperative").id,
-            }
-        )
+        coop = make_agency(env, "Koperasi Privasi", "cooperative")
         env["jmsc.coop.product"].create(
             {"name": "Simpanan Sukarela", "code": "SS", "cooperative_id": coop.id, "kind": "sukarela",
              "allow_withdrawal": True}

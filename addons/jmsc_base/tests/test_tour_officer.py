@@ -3,18 +3,17 @@ from unittest.mock import patch
 
 from openpyxl import load_workbook
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import JmscTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestTourOfficer(HttpCase):
+class TestTourOfficer(JmscTourCase):
     """officer.indramayu, from their landing page: dashboard, list, new migrant, document, PDF, XLSX."""
 
     def test_officer_indramayu_journey(self):
-        officer = self.env.ref("jmsc_base.user_regency_officer_demo", raise_if_not_found=False)
-        if not officer:
-            self.skipTest("needs the jmsc_base demo data (officer.indramayu)")
-        officer.lang = "id_ID"
+        officer = self._demo_user("jmsc_base.user_regency_officer_demo", lang="id_ID")
         rendered = []
         Report = type(self.env["ir.actions.report"])
         render_pdf, render_html, render_xlsx = Report._render_qweb_pdf, Report._render_qweb_html, Report._render_xlsx

@@ -1,16 +1,12 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import JmscTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestTourRegister(HttpCase):
+class TestTourRegister(JmscTourCase):
     def test_regency_officer_registers_a_migrant(self):
-        new_test_user(
-            self.env,
-            login="tour_officer",
-            password="tour_officer",
-            groups="jmsc_base.group_jmsc_regency_officer",
-            jmsc_regency_ids=[(6, 0, self.env.ref("jmsc_base.regency_3212").ids)],
-        )
+        self._regency_officer("tour_officer")
         self.start_tour(
             "/odoo/action-jmsc_base.res_partner_action_migrant", "jmsc_base_register_migrant", login="tour_officer"
         )

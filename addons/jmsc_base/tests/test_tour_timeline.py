@@ -1,21 +1,18 @@
 import datetime
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import make_nik
+from .common import JmscTourCase, make_nik
 
 
 @tagged("post_install", "-at_install")
-class TestTourTimeline(HttpCase):
+class TestTourTimeline(JmscTourCase):
     """officer.indramayu, from their landing page, opens a migrant's Timeline page (Indonesian, WIB, links)."""
 
     def test_officer_opens_timeline(self):
-        officer = self.env.ref("jmsc_base.user_regency_officer_demo", raise_if_not_found=False)
-        if not officer:
-            self.skipTest("needs the jmsc_base demo data (officer.indramayu)")
         if not self.env["res.lang"]._lang_get("id_ID"):
             self.skipTest("needs Bahasa Indonesia loaded")
-        officer.lang = "id_ID"
+        self._demo_user("jmsc_base.user_regency_officer_demo", lang="id_ID")
         env = self.env(context=dict(self.env.context, tracking_disable=True))
         sari = env["res.partner"].create(
             {

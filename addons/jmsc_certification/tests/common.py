@@ -63,36 +63,27 @@ class CertificationCommon(JmscBaseCommon):
         cls.user_officer = cls.user_jmsc
         cls.user_portal = new_test_user(cls.env, login="cert_portal", name="Siti Rahayu", groups="base.group_portal")
 
-        Assessor = cls.env["jmsc.cert.assessor"]
-        cls.assessor = Assessor.create(
-            {
-                "partner_id": cls.user_assessor.partner_id.id,
-                "user_id": cls.user_assessor.id,
-                "registration_number": "MET.000.000001.2020",
-                "licence_expiry": cls.today + relativedelta(years=2),
-                "lsp_id": cls.lsp_a.id,
-                "scheme_ids": [Command.set(cls.scheme_a.ids)],
-            }
+        # Two licensed assessors (one per LSP and scheme), and one without a login whose licence expired yesterday.
+        expired, Users = Partner.create({"name": "Asesor Kedaluwarsa"}), cls.env["res.users"]
+        in_two_years = cls.today + relativedelta(years=2)
+        cls.assessor, cls.assessor_b, cls.assessor_expired = cls.env["jmsc.cert.assessor"].create(
+            [
+                {
+                    "partner_id": (user.partner_id or expired).id,
+                    "user_id": user.id,
+                    "registration_number": number,
+                    "licence_expiry": expiry,
+                    "lsp_id": lsp.id,
+                    "scheme_ids": [Command.set(scheme.ids)],
+                }
+                for user, number, expiry, lsp, scheme in (
+                    (cls.user_assessor, "MET.000.000001.2020", in_two_years, cls.lsp_a, cls.scheme_a),
+                    (cls.user_assessor_b, "MET.000.000002.2020", in_two_years, cls.lsp_b, cls.scheme_b),
+                    (Users, "MET.000.000003.2015", cls.today - relativedelta(days=1), cls.lsp_a, cls.scheme_a),
+                )
+            ]
         )
-        cls.assessor_b = Assessor.create(
-            {
-                "partner_id": cls.user_assessor_b.partner_id.id,
-                "user_id": cls.user_assessor_b.id,
-                "registration_number": "MET.000.000002.2020",
-                "licence_expiry": cls.today + relativedelta(years=2),
-                "lsp_id": cls.lsp_b.id,
-                "scheme_ids": [Command.set(cls.scheme_b.ids)],
-            }
-        )
-        cls.assessor_expired = Assessor.create(
-            {
-                "partner_id": Partner.create({"name": "Asesor Kedaluwarsa"}).id,
-                "registration_number": "MET.000.000003.2015",
-                "licence_expiry": cls.today - relativedelta(days=1),
-                "lsp_id": cls.lsp_a.id,
-                "scheme_ids": [Command.set(cls.scheme_a.ids)],
-            }
-        )
+
         cls.event_a = cls.env["jmsc.cert.event"].create(
             {
                 "date": cls.today + relativedelta(days=7),
@@ -154,6 +145,12 @@ class CertificationCommon(JmscBaseCommon):
         application.action_verify()
         application.action_schedule()
         return application
+
+    @classmethod
+    def _documented_application(cls, partner, event=None):
+        """The migrant's KTP and a valid medical certificate, then an application scheduled in ``event``."""
+        cls._give_documents(partner)
+        return cls._scheduled_application(partner, event=event)
 
     @classmethod
     def _enter(cls, application, verdicts):

@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
+from odoo.addons.jmsc_base.tests.common import make_agency
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -9,6 +10,15 @@ from .common import CertificationCommon
 
 @tagged("post_install", "-at_install", "jmsc_certification")
 class TestApplication(CertificationCommon):
+    def _not_competent_in_u1(self):
+        """Migrant 2 assessed in event A, not yet competent (BK) in unit 1, marked so."""
+        application = self._documented_application(self.migrant_2)
+        self.event_a.action_confirm()
+        self._enter(application, {self.unit_1: "bk", self.unit_2: "k", self.unit_3: "k"})
+        self.event_a.action_done()
+        application.action_mark_not_competent()
+        return application
+
     def test_verification_lists_missing_documents(self):
         application = self.env["jmsc.cert.application"].create(
             {"partner_id": self.migrant_2.id, "scheme_id": self.scheme_a.id}
@@ -46,13 +56,7 @@ class TestApplication(CertificationCommon):
         self.assertEqual(application.verified_by_id, self.env.user)
 
     def test_verification_requires_completed_trainings(self):
-        centre = self.env["res.partner"].create(
-            {
-                "name": "BLK Test Certification",
-                "is_company": True,
-                "agency_type_id": self.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
+        centre = make_agency(self.env, "BLK Test Certification", "training_centre")
         programme = self.env["jmsc.training.programme"].create({"code": "TCG-TRN", "name": "Caregiving Training"})
         self.scheme_a.programme_ids = programme
         self._give_documents(self.migrant_2)
@@ -137,8 +141,7 @@ class TestApplication(CertificationCommon):
             )
 
     def test_all_units_k_gives_competent(self):
-        self._give_documents(self.migrant_2)
-        application = self._scheduled_application(self.migrant_2)
+        application = self._documented_application(self.migrant_2)
         self.assertEqual(application.state, "scheduled")
         self.assertEqual(len(application.result_ids), 3)
         self.assertEqual(application.result, "pending")
@@ -162,8 +165,7 @@ class TestApplication(CertificationCommon):
         self.assertEqual(certificate.state, "valid")
 
     def test_one_bk_gives_not_competent_then_reassessment(self):
-        self._give_documents(self.migrant_2)
-        application = self._scheduled_application(self.migrant_2)
+        application = self._documented_application(self.migrant_2)
         self.event_a.action_confirm()
         self._enter(application, {self.unit_1: "k", self.unit_2: "k", self.unit_3: "bk"})
         self.assertEqual(application.result, "not_competent")
@@ -196,12 +198,7 @@ class TestApplication(CertificationCommon):
         self.assertEqual(len(application.result_ids), 4)
 
     def test_reassess_needs_open_event(self):
-        self._give_documents(self.migrant_2)
-        application = self._scheduled_application(self.migrant_2)
-        self.event_a.action_confirm()
-        self._enter(application, {self.unit_1: "bk", self.unit_2: "k", self.unit_3: "k"})
-        self.event_a.action_done()
-        application.action_mark_not_competent()
+        application = self._not_competent_in_u1()
         with self.assertRaisesRegex(UserError, "choose an assessment"):
             application.action_reassess()
 
@@ -219,18 +216,12 @@ class TestApplication(CertificationCommon):
             self.event_a.date = self.event_a.date + relativedelta(days=1)
 
     def test_result_assessor_must_be_of_the_event(self):
-        self._give_documents(self.migrant_2)
-        application = self._scheduled_application(self.migrant_2)
+        application = self._documented_application(self.migrant_2)
         with self.assertRaisesRegex(ValidationError, "not an assessor"):
             application.result_ids[0].assessor_id = self.assessor_b
 
     def test_appeal_records_outcome(self):
-        self._give_documents(self.migrant_2)
-        application = self._scheduled_application(self.migrant_2)
-        self.event_a.action_confirm()
-        self._enter(application, {self.unit_1: "bk", self.unit_2: "k", self.unit_3: "k"})
-        self.event_a.action_done()
-        application.action_mark_not_competent()
+        application = self._not_competent_in_u1()
         appeal = self.env["jmsc.cert.appeal"].create(
             {"application_id": application.id, "reason": "The emergency scenario was not explained."}
         )

@@ -1,5 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo.addons.jmsc_base.tests.common import make_agency
 from odoo.tests import tagged
 
 from .common import CertificationCommon
@@ -31,13 +32,7 @@ class TestExpiryList(CertificationCommon):
                 "state": "active",
             }
         )
-        centre = self.env["res.partner"].create(
-            {
-                "name": "LPK Uji",
-                "is_company": True,
-                "agency_type_id": self.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
+        centre = make_agency(self.env, "LPK Uji", "training_centre")
         programme = self.env["jmsc.training.programme"].create(
             {"code": "EXP", "name": "Caregiver Refresh", "certificate_validity_months": 12}
         )

@@ -11,8 +11,7 @@ class TestGuards(CertificationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._give_documents(cls.migrant_1)
-        cls.application = cls._scheduled_application(cls.migrant_1)
+        cls.application = cls._documented_application(cls.migrant_1)
         cls.stranger = cls.env["res.partner"].create(
             {
                 "name": "Dewi Kartika",

@@ -9,10 +9,8 @@ class TestSecurity(CertificationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._give_documents(cls.migrant_1)
-        cls._give_documents(cls.migrant_2)
-        cls.application_a = cls._scheduled_application(cls.migrant_1)
-        cls.application_b = cls._scheduled_application(cls.migrant_2, event=cls.event_b)
+        cls.application_a = cls._documented_application(cls.migrant_1)
+        cls.application_b = cls._documented_application(cls.migrant_2, event=cls.event_b)
         cls.certificate_a = cls._issue_certificate(cls.migrant_1)
         cls.certificate_b = cls._issue_certificate(cls.migrant_2, scheme=cls.scheme_b)
 

@@ -75,43 +75,28 @@ class MonthlyXlsx(models.AbstractModel):
         month = (fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)).replace(day=1)
         figures, members = self._monthly_figures(cooperative, month)
         formats = self._jmsc_xlsx_formats(workbook)
-        bold, header = formats["bold"], formats["header"]
-        money, money_bold = formats["money"], formats["total_money"]
         sheet = workbook.add_worksheet(self.env._("Monthly Report"))
-        sheet.set_column(0, 0, 36)
-        sheet.set_column(1, 4, 18)
-        sheet.write(0, 0, self.env._("Cooperative Monthly Report"), bold)
-        sheet.write(1, 0, self.env._("Cooperative"))
-        sheet.write(1, 1, cooperative.name)
-        sheet.write(2, 0, self.env._("Month"))
-        sheet.write(2, 1, f"{month:%Y-%m}")
-        sheet.write(4, 0, self.env._("Members at Month End"))
-        sheet.write_number(4, 1, members["active"])
-        sheet.write(5, 0, self.env._("Members Joined"))
-        sheet.write_number(5, 1, members["joined"])
-        sheet.write(6, 0, self.env._("Members Left"))
-        sheet.write_number(6, 1, members["left"])
-        sheet.write_row(
-            8,
-            0,
-            [
-                self.env._("Product"),
-                self.env._("Accounts"),
-                self.env._("Deposits"),
-                self.env._("Withdrawals"),
-                self.env._("Balance"),
-            ],
-            header,
+        sheet.write(0, 0, self.env._("Cooperative Monthly Report"), formats["bold"])
+        self._jmsc_xlsx_labels(
+            sheet, 1, [(self.env._("Cooperative"), cooperative.name), (self.env._("Month"), f"{month:%Y-%m}")]
         )
-        sheet.freeze_panes(9, 0)
-        row = 9
-        for product, values in figures.items():
-            sheet.write(row, 0, product.display_name)
-            sheet.write_number(row, 1, values["accounts"])
-            sheet.write_number(row, 2, values["credits"], money)
-            sheet.write_number(row, 3, values["debits"], money)
-            sheet.write_number(row, 4, values["balance"], money)
-            row += 1
-        sheet.write(row, 0, self.env._("Total"), bold)
+        self._jmsc_xlsx_labels(
+            sheet,
+            4,
+            [
+                (self.env._("Members at Month End"), members["active"]),
+                (self.env._("Members Joined"), members["joined"]),
+                (self.env._("Members Left"), members["left"]),
+            ],
+        )
+        columns = [
+            (self.env._("Product"), 36, lambda product: product.display_name, None),
+            (self.env._("Accounts"), 18, lambda product: figures[product]["accounts"], None),
+            (self.env._("Deposits"), 18, lambda product: figures[product]["credits"], "money"),
+            (self.env._("Withdrawals"), 18, lambda product: figures[product]["debits"], "money"),
+            (self.env._("Balance"), 18, lambda product: figures[product]["balance"], "money"),
+        ]
+        row = self._jmsc_xlsx_table(sheet, formats, columns, list(figures), row=8)
+        sheet.write(row, 0, self.env._("Total"), formats["bold"])
         for col, key in ((2, "credits"), (3, "debits"), (4, "balance")):
-            sheet.write_number(row, col, sum(v[key] for v in figures.values()), money_bold)
+            sheet.write_number(row, col, sum(v[key] for v in figures.values()), formats["total_money"])

@@ -14,51 +14,36 @@ class StatementXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, accounts):
         date_from, date_to = statement_period(self.env, data)
         formats = self._jmsc_xlsx_formats(workbook)
-        bold, header, date_format = formats["bold"], formats["header"], formats["date"]
-        money, money_bold = formats["money"], formats["total_money"]
+        bold, money_bold = formats["bold"], formats["total_money"]
+        types = dict(self.env["jmsc.coop.transaction"]._fields["transaction_type"]._description_selection(self.env))
+        columns = [
+            (self.env._("Date"), 14, lambda line: line.value_date, "date"),
+            (self.env._("Number"), 14, lambda line: line.name, None),
+            (self.env._("Type"), 22, lambda line: types.get(line.transaction_type), None),
+            (self.env._("Reference"), 22, lambda line: line.reference or "", None),
+            (self.env._("Credit"), 18, lambda line: line.amount if line.amount > 0 else None, "money"),
+            (self.env._("Debit"), 18, lambda line: None if line.amount > 0 else -line.amount, "money"),
+            (self.env._("Balance"), 18, lambda line: line.running_balance, "money"),
+        ]
         for account in accounts:
             statement = account._statement(date_from, date_to)
             sheet = workbook.add_worksheet(account.name[:31])
-            sheet.set_column(0, 1, 14)
-            sheet.set_column(2, 3, 22)
-            sheet.set_column(4, 6, 18)
             sheet.write(0, 0, self.env._("Account Statement"), bold)
-            sheet.write(1, 0, self.env._("Account"))
-            sheet.write(1, 1, account.name)
-            sheet.write(2, 0, self.env._("Member"))
-            sheet.write(2, 1, account.member_id.display_name)
-            sheet.write(3, 0, self.env._("Product"))
-            sheet.write(3, 1, account.product_id.display_name)
+            self._jmsc_xlsx_labels(
+                sheet,
+                1,
+                [
+                    (self.env._("Account"), account.name),
+                    (self.env._("Member"), account.member_id.display_name),
+                    (self.env._("Product"), account.product_id.display_name),
+                ],
+            )
             sheet.write(4, 0, self.env._("Period"))
-            sheet.write_datetime(4, 1, statement["date_from"], date_format)
-            sheet.write_datetime(4, 2, statement["date_to"], date_format)
+            sheet.write_datetime(4, 1, statement["date_from"], formats["date"])
+            sheet.write_datetime(4, 2, statement["date_to"], formats["date"])
             sheet.write(5, 0, self.env._("Opening Balance"), bold)
             sheet.write_number(5, 6, statement["opening"], money_bold)
-            columns = [
-                self.env._("Date"),
-                self.env._("Number"),
-                self.env._("Type"),
-                self.env._("Reference"),
-                self.env._("Credit"),
-                self.env._("Debit"),
-                self.env._("Balance"),
-            ]
-            sheet.write_row(7, 0, columns, header)
-            sheet.freeze_panes(8, 0)
-            types = dict(self.env["jmsc.coop.transaction"]._fields["transaction_type"]._description_selection(self.env))
-            row = 8
-            for line in statement["lines"]:
-                sheet.write_datetime(row, 0, line.value_date, date_format)
-                sheet.write(row, 1, line.name)
-                sheet.write(row, 2, types.get(line.transaction_type))
-                sheet.write(row, 3, line.reference or "")
-                if line.amount > 0:
-                    sheet.write_number(row, 4, line.amount, money)
-                else:
-                    sheet.write_number(row, 5, -line.amount, money)
-                sheet.write_number(row, 6, line.running_balance, money)
-                row += 1
+            row = self._jmsc_xlsx_table(sheet, formats, columns, statement["lines"], row=7)
             sheet.write(row, 0, self.env._("Closing Balance"), bold)
-            sheet.write_number(row, 4, statement["credits"], money_bold)
-            sheet.write_number(row, 5, statement["debits"], money_bold)
-            sheet.write_number(row, 6, statement["closing"], money_bold)
+            for col, key in ((4, "credits"), (5, "debits"), (6, "closing")):
+                sheet.write_number(row, col, statement[key], money_bold)

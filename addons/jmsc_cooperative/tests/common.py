@@ -78,16 +78,23 @@ class CoopCommon(JmscBaseCommon):
         cls.member_portal = Member.create(
             {"partner_id": cls.user_portal.partner_id.id, "cooperative_id": cls.coop_a.id}
         )
-        cls.staff_a = new_test_user(
-            cls.env, login="coop_staff_a", groups="jmsc_cooperative.group_coop_staff", jmsc_agency_id=cls.coop_a.id
-        )
-        cls.manager_a = new_test_user(
-            cls.env, login="coop_manager_a", groups="jmsc_cooperative.group_coop_manager", jmsc_agency_id=cls.coop_a.id
-        )
-        cls.staff_b = new_test_user(
-            cls.env, login="coop_staff_b", groups="jmsc_cooperative.group_coop_staff", jmsc_agency_id=cls.coop_b.id
-        )
+        cls.staff_a = cls._coop_user("coop_staff_a")
+        cls.manager_a = cls._coop_user("coop_manager_a", group="jmsc_cooperative.group_coop_manager")
+        cls.staff_b = cls._coop_user("coop_staff_b", cooperative=cls.coop_b)
         cls.provincial, cls.jmsc_admin = cls.user_provincial, cls.user_admin
+
+    @classmethod
+    def _coop_user(cls, login, cooperative=None, group="jmsc_cooperative.group_coop_staff", **values):
+        """A user of ``cooperative`` (A by default): a teller (staff), or another group of the cooperative;
+        the password is the login."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=login,
+            groups=group,
+            jmsc_agency_id=(cooperative or cls.coop_a).id,
+            **values,
+        )
 
     @classmethod
     def account(cls, member, code="SS"):

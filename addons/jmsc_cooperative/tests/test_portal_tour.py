@@ -1,4 +1,4 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CoopCommon
 
@@ -35,13 +35,7 @@ class TestPortalAndTour(CoopCommon, HttpCase):
         """As the demo teller (coop_teller) from the landing page: find, deposit, confirmation, PDF, XLSX."""
         teller = self.env.ref("jmsc_cooperative.user_coop_teller_demo", raise_if_not_found=False)
         if not teller:
-            teller = new_test_user(
-                self.env,
-                login="coop_teller",
-                password="coop_teller",
-                groups="jmsc_cooperative.group_coop_staff",
-                jmsc_agency_id=self.coop_a.id,
-            )
+            teller = self._coop_user("coop_teller")
         teller.email = False  # contract 7: nothing may need the acting user's email address
         home = teller.groups_id.filtered("jmsc_home_action_id").sorted("jmsc_home_priority")[:1].jmsc_home_action_id
         self.assertEqual(home.id, self.env.ref("jmsc_cooperative.jmsc_coop_teller_action").id)

@@ -4,7 +4,7 @@ import subprocess
 import tempfile
 from urllib.parse import quote
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CoopCommon
 
@@ -25,13 +25,7 @@ class TestStatementHttp(CoopCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.teller = new_test_user(
-            cls.env,
-            login="coop_http_teller",
-            password="coop_http_teller",
-            groups="jmsc_cooperative.group_coop_staff",
-            jmsc_agency_id=cls.coop_a.id,
-        )
+        cls.teller = cls._coop_user("coop_http_teller")
         cls.account_1 = cls.account(cls.member_1)
         cls.account_1._post("deposit", 19400000, reference="Remitansi Taipei")
         cls.account_1._post("withdrawal", 400000)

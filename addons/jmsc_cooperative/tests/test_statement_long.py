@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from ..models.money import format_rupiah
 from .common import CoopCommon
@@ -37,13 +37,8 @@ class TestLongStatement(CoopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.teller = new_test_user(
-            cls.env,
-            login="coop_long_teller",
-            groups="jmsc_cooperative.group_coop_staff",
-            jmsc_agency_id=cls.coop_a.id,
-            email=False,  # a system message must not need the requester's (or the sender's) address
-        )
+        # a system message must not need the requester's (or the sender's) address
+        cls.teller = cls._coop_user("coop_long_teller", email=False)
         cls.account_1 = cls.account(cls.member_1)
         cls.start = cls.today + relativedelta(days=-20)
         cls.account_1._post("deposit", 250000, value_date=cls.start + relativedelta(days=-1))

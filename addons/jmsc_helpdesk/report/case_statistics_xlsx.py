@@ -48,29 +48,20 @@ class CaseStatisticsXlsx(models.AbstractModel):
     def _write_sla(self, workbook, formats, tickets, none_label):
         sheet = workbook.add_worksheet(self.env._("SLA Compliance")[:31])
         sheet.write(0, 0, self.env._("SLA Compliance"), formats["title"])
-        headers = [
-            self.env._("Case Type"),
-            self.env._("Cases"),
-            self.env._("Closed"),
-            self.env._("Breached"),
-            self.env._("Within SLA"),
-            self.env._("Compliance"),
-        ]
-        for col, header in enumerate(headers):
-            sheet.write(2, col, header, formats["header"])
         stats = defaultdict(lambda: [0, 0, 0])
         for ticket in tickets:
             line = stats[ticket.category_id.display_name or none_label]
             line[0] += 1
             line[1] += int(ticket.closed)
             line[2] += int(ticket.jmsc_sla_breached)
-        for row, (name, (total, closed, breached)) in enumerate(sorted(stats.items()), start=3):
-            sheet.write(row, 0, name, formats["text"])
-            sheet.write_number(row, 1, total, formats["integer"])
-            sheet.write_number(row, 2, closed, formats["integer"])
-            sheet.write_number(row, 3, breached, formats["integer"])
-            sheet.write_number(row, 4, total - breached, formats["integer"])
-            sheet.write_number(row, 5, (total - breached) / total if total else 0.0, formats["percent"])
-        sheet.set_column(0, 0, 40)
-        sheet.set_column(1, 5, 12)
-        sheet.freeze_panes(3, 1)
+        # (name, cases, closed, breached) per case type, by name
+        lines = [(name, *counts) for name, counts in sorted(stats.items())]
+        columns = [
+            (self.env._("Case Type"), 40, lambda line: line[0], "text"),
+            (self.env._("Cases"), 12, lambda line: line[1], "integer"),
+            (self.env._("Closed"), 12, lambda line: line[2], "integer"),
+            (self.env._("Breached"), 12, lambda line: line[3], "integer"),
+            (self.env._("Within SLA"), 12, lambda line: line[1] - line[3], "integer"),
+            (self.env._("Compliance"), 12, lambda line: (line[1] - line[3]) / line[1] if line[1] else 0.0, "percent"),
+        ]
+        self._jmsc_xlsx_table(sheet, formats, columns, lines, row=2, freeze_columns=1)

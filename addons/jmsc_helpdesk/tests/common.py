@@ -77,24 +77,14 @@ class JmscHelpdeskCommon(JmscBaseCommon):
         )
         cls.team.write({"user_ids": [Command.set((cls.user_agent | cls.user_agent2 | cls.user_case_manager).ids)]})
         cls.team.user_id = cls.user_supervisor
-        cls.migrant_indramayu = cls.env["res.partner"].create(
-            {
-                "name": "Siti Test Aminah",
-                "is_migrant": True,
-                "nik": "3212014506955001",
-                "regency_id": cls.regency_indramayu.id,
-                "mobile": "+62 812-3456-7890",
-                "current_country_id": cls.env.ref("base.tw").id,
-            }
+        cls.migrant_indramayu = cls._create_migrant(
+            "Siti Test Aminah",
+            "3212014506955001",
+            mobile="+62 812-3456-7890",
+            current_country_id=cls.env.ref("base.tw").id,
         )
-        cls.migrant_cirebon = cls.env["res.partner"].create(
-            {
-                "name": "Budi Test Santoso",
-                "is_migrant": True,
-                "nik": "3209011203905002",
-                "regency_id": cls.regency_cirebon.id,
-                "current_country_id": cls.env.ref("base.my").id,
-            }
+        cls.migrant_cirebon = cls._create_migrant(
+            "Budi Test Santoso", "3209011203905002", cls.regency_cirebon, current_country_id=cls.env.ref("base.my").id
         )
         agency_type_bp3mi = cls.bp3mi_type = cls.env.ref("jmsc_base.agency_type_bp3mi")
         cls.agency_bp3mi = cls.env["res.partner"].create(

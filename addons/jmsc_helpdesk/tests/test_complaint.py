@@ -1,19 +1,19 @@
 import re
 
-from odoo.tests import HttpCase, tagged
+from odoo.addons.jmsc_base.tests.common import JmscTourCase
+from odoo.tests import tagged
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 @tagged("post_install", "-at_install", "jmsc_helpdesk")
-class TestComplaintForm(HttpCase):
+class TestComplaintForm(JmscTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # The public pages speak Bahasa Indonesia (issue #12), whatever the visitor's browser says.
-        cls.env["res.lang"]._activate_lang("id_ID")
-        cls.env["ir.module.module"]._load_module_terms(["jmsc_helpdesk"], ["id_ID"], overwrite=True)
+        cls._activate_indonesian("jmsc_helpdesk")
         # Each test stays under the per-client limit; TestComplaintAbuse checks the limits themselves.
         cls.env["ir.config_parameter"].set_param("jmsc_helpdesk.complaint_limit_client", "1000")
         cls.category = cls.env.ref("jmsc_helpdesk.case_type_wages")

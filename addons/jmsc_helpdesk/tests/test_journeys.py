@@ -1,26 +1,22 @@
-from odoo.tests import HttpCase, tagged
+from odoo.addons.jmsc_base.tests.common import JmscTourCase, make_migrant
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install", "jmsc_helpdesk")
-class TestJourneys(HttpCase):
+class TestJourneys(JmscTourCase):
     """Issue #12: the journeys in the browser, as the people who make them, in Bahasa Indonesia."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("id_ID")
-        cls.env["ir.module.module"]._load_module_terms(["jmsc_helpdesk", "helpdesk_mgmt"], ["id_ID"], overwrite=True)
+        cls._activate_indonesian("jmsc_helpdesk", "helpdesk_mgmt")
         cls.env["ir.config_parameter"].set_param("jmsc_helpdesk.complaint_limit_client", "1000")
         cls.public = cls.env.ref("base.public_user")
         cls.public.partner_id.lang = "id_ID"
 
-    def _demo_user(self, xmlid):
-        user = self.env.ref(xmlid, raise_if_not_found=False)
-        if not user:
-            self.skipTest("demo data not installed")
+    def _demo_user(self, xmlid, **values):
         # The officer reads no English; the demo user keeps no email requirement (contract 7).
-        user.write({"lang": "id_ID", "tz": "Asia/Jakarta"})
-        return user
+        return super()._demo_user(xmlid, lang="id_ID", tz="Asia/Jakarta", **values)
 
     def test_visitor_sends_a_complaint_and_checks_it_in_lower_case(self):
         self.start_tour("/jmsc/complaint", "jmsc_helpdesk_complaint_tour", login=None)
@@ -60,14 +56,7 @@ class TestJourneys(HttpCase):
 
     def test_case_manager_sees_the_sensitive_case(self):
         rina = self._demo_user("jmsc_helpdesk.user_case_manager_demo")
-        migrant = self.env["res.partner"].create(
-            {
-                "name": "Tour Sensitive Migrant",
-                "is_migrant": True,
-                "nik": "3212014506955077",
-                "regency_id": self.env.ref("jmsc_base.regency_3212").id,
-            }
-        )
+        migrant = make_migrant(self.env, "Tour Sensitive Migrant", "3212014506955077")
         self.env["helpdesk.ticket"].create(
             {
                 "name": "Tour trafficking case",

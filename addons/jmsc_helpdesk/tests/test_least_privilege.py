@@ -19,13 +19,8 @@ class TestLeastPrivilege(JmscHelpdeskCommon):
             jmsc_migrant_id=cls.migrant_cirebon.id,
         )
         cls.case_plain = cls._case(user_id=cls.user_agent2.id)
-        cls.migrant_other = cls.env["res.partner"].create(
-            {
-                "name": "Euis Test Komariah",
-                "is_migrant": True,
-                "nik": "3213014506955003",
-                "regency_id": cls.env.ref("jmsc_base.regency_3213").id,
-            }
+        cls.migrant_other = cls._create_migrant(
+            "Euis Test Komariah", "3213014506955003", cls.env.ref("jmsc_base.regency_3213")
         )
         # A case manager without an email address (contract 7).
         cls.user_case_manager_no_mail = new_test_user(

@@ -1,3 +1,4 @@
+from odoo.addons.jmsc_base.tests.common import make_agency
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -70,13 +71,7 @@ class TestReferralConsent(JmscHelpdeskCommon):
         )
         self.assertEqual(referral.jmsc_sharing_basis, "vital_interest", "a basis given at creation is ignored")
         # Moving the referral to another agency type checks that type's consent.
-        embassy = self.env["res.partner"].create(
-            {
-                "name": "KBRI test",
-                "is_company": True,
-                "agency_type_id": self.env.ref("jmsc_base.agency_type_embassy").id,
-            }
-        )
+        embassy = make_agency(self.env, "KBRI test", "embassy")
         plain = self._case(user_id=self.user_agent.id, jmsc_migrant_id=self.migrant_cirebon.id)
         self._sharing_consent(self.migrant_cirebon)
         referral = self._refer(plain)

@@ -1,15 +1,16 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.jmsc_base.tests.common import JmscTourCase, make_agency, make_migrant
+from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install", "jmsc_helpdesk")
-class TestHotlineTour(HttpCase):
+class TestHotlineTour(JmscTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # The tour types dates as dd/mm/yyyy, the Bahasa Indonesia format.
-        cls.env["res.lang"]._activate_lang("id_ID")
+        cls._activate_indonesian()
         cls.agent = new_test_user(
             cls.env,
             login="tour_agent",
@@ -17,14 +18,7 @@ class TestHotlineTour(HttpCase):
             tz="Asia/Jakarta",
             lang="id_ID",
         )
-        cls.migrant = cls.env["res.partner"].create(
-            {
-                "name": "Tour Test Migrant",
-                "is_migrant": True,
-                "nik": "3212014506955031",
-                "regency_id": cls.env.ref("jmsc_base.regency_3212").id,
-            }
-        )
+        cls.migrant = make_migrant(cls.env, "Tour Test Migrant", "3212014506955031")
         # The migrant consented to share their data with BP3MI: the referral goes through (UU PDP).
         cls.env["jmsc.consent"].create(
             {
@@ -33,13 +27,7 @@ class TestHotlineTour(HttpCase):
                 "agency_type_id": cls.env.ref("jmsc_base.agency_type_bp3mi").id,
             }
         )
-        cls.bp3mi = cls.env["res.partner"].create(
-            {
-                "name": "BP3MI Tour Bandung",
-                "is_company": True,
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_bp3mi").id,
-            }
-        )
+        cls.bp3mi = make_agency(cls.env, "BP3MI Tour Bandung", "bp3mi")
 
     def test_agent_logs_call_opens_case_and_refers_it(self):
         self.start_tour(

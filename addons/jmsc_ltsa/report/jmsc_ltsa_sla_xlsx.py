@@ -13,7 +13,6 @@ class LtsaSlaXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, sites):
         Step = self.env["jmsc.ltsa.step"]
         formats = self._jmsc_xlsx_formats(workbook)
-        bold, percent, minutes = formats["header"], formats["percent"], formats["decimal"]
         for site in sites:
             month = (data or {}).get("month") or f"{site._local_today():%Y-%m}"
             first = date.fromisoformat(f"{month}-01")
@@ -33,35 +32,24 @@ class LtsaSlaXlsx(models.AbstractModel):
                 )
             }
             sheet = workbook.add_worksheet(f"{site.name[:20]} {month}")
-            headers = [
-                self.env._("Desk"),
-                self.env._("Service"),
-                self.env._("Steps"),
-                self.env._("Breached"),
-                self.env._("SLA Compliance"),
-                self.env._("Average Wait (min)"),
-                self.env._("Average Service (min)"),
+            lines = [
+                (desk, service, count, breached.get((desk, service), 0), wait, service_time)
+                for desk, service, count, wait, service_time in groups
             ]
-            sheet.write_row(0, 0, headers, bold)
-            sheet.freeze_panes(1, 2)
-            sheet.set_column(0, 1, 30)
-            sheet.set_column(2, 6, 16)
-            total = total_breached = 0
-            row = 0
-            for row, (desk, service, count, wait, service_time) in enumerate(groups, start=1):
-                missed = breached.get((desk, service), 0)
-                total += count
-                total_breached += missed
-                sheet.write(row, 0, desk.name or self.env._("(not called)"))
-                sheet.write(row, 1, service.name)
-                sheet.write_number(row, 2, count)
-                sheet.write_number(row, 3, missed)
-                sheet.write_number(row, 4, (count - missed) / count, percent)
-                sheet.write_number(row, 5, wait or 0.0, minutes)
-                sheet.write_number(row, 6, service_time or 0.0, minutes)
-            row += 1
-            sheet.write(row, 0, self.env._("Total"), bold)
-            sheet.write_number(row, 2, total, bold)
-            sheet.write_number(row, 3, total_breached, bold)
+            columns = [
+                (self.env._("Desk"), 30, lambda line: line[0].name or self.env._("(not called)"), None),
+                (self.env._("Service"), 30, lambda line: line[1].name, None),
+                (self.env._("Steps"), 16, lambda line: line[2], None),
+                (self.env._("Breached"), 16, lambda line: line[3], None),
+                (self.env._("SLA Compliance"), 16, lambda line: (line[2] - line[3]) / line[2], "percent"),
+                (self.env._("Average Wait (min)"), 16, lambda line: line[4] or 0.0, "decimal"),
+                (self.env._("Average Service (min)"), 16, lambda line: line[5] or 0.0, "decimal"),
+            ]
+            row = self._jmsc_xlsx_table(sheet, formats, columns, lines, freeze_columns=2)
+            total = sum(line[2] for line in lines)
+            total_breached = sum(line[3] for line in lines)
+            sheet.write(row, 0, self.env._("Total"), formats["header"])
+            sheet.write_number(row, 2, total, formats["header"])
+            sheet.write_number(row, 3, total_breached, formats["header"])
             if total:
-                sheet.write_number(row, 4, (total - total_breached) / total, percent)
+                sheet.write_number(row, 4, (total - total_breached) / total, formats["percent"])

@@ -79,33 +79,22 @@ class LtsaCommon(JmscBaseCommon):
                 "kiosk_mode": "public",
             }
         )
-        Desk = env["jmsc.ltsa.desk"]
-        cls.desk_1 = Desk.create(
-            {
-                "name": "T Desk 1",
-                "site_id": cls.site.id,
-                "desk_type": "manpower",
-                "category_ids": [(6, 0, cls.cat_a.ids)],
-                "user_ids": [(6, 0, cls.officer.ids)],
-            }
-        )
-        cls.desk_2 = Desk.create(
-            {
-                "name": "T Desk 2",
-                "site_id": cls.site.id,
-                "desk_type": "police",
-                "category_ids": [(6, 0, (cls.cat_a | cls.cat_b).ids)],
-                "user_ids": [(6, 0, cls.officer_2.ids)],
-            }
-        )
-        cls.desk_cirebon = Desk.create(
-            {
-                "name": "T Desk Cirebon",
-                "site_id": cls.site_cirebon.id,
-                "desk_type": "manpower",
-                "category_ids": [(6, 0, (cls.cat_a | cls.cat_b).ids)],
-                "user_ids": [(6, 0, cls.officer_cirebon.ids)],
-            }
+        # Indramayu: desk 1 (manpower) serves queue A, desk 2 (police) both queues; Cirebon: one desk for both.
+        cls.desk_1, cls.desk_2, cls.desk_cirebon = env["jmsc.ltsa.desk"].create(
+            [
+                {
+                    "name": name,
+                    "site_id": site.id,
+                    "desk_type": desk_type,
+                    "category_ids": [(6, 0, categories.ids)],
+                    "user_ids": [(6, 0, officer.ids)],
+                }
+                for name, site, desk_type, categories, officer in (
+                    ("T Desk 1", cls.site, "manpower", cls.cat_a, cls.officer),
+                    ("T Desk 2", cls.site, "police", cls.cat_a | cls.cat_b, cls.officer_2),
+                    ("T Desk Cirebon", cls.site_cirebon, "manpower", cls.cat_a | cls.cat_b, cls.officer_cirebon),
+                )
+            ]
         )
         Partner = env["res.partner"]
         cls.migrant = Partner.create(

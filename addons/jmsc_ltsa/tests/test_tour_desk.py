@@ -1,3 +1,4 @@
+from odoo.addons.jmsc_base.tests.common import JmscTourCase
 from odoo.tests import HttpCase, tagged
 
 from .common import LtsaCommon
@@ -31,13 +32,11 @@ class TestTourDesk(HttpCase, LtsaCommon):
 
 
 @tagged("post_install", "-at_install", "jmsc_ltsa")
-class TestTourWalkIn(HttpCase):
+class TestTourWalkIn(JmscTourCase):
     """As the demo officer of Indramayu, from the landing page (needs the demo data)."""
 
     def test_walk_in_identified_request_needs_documents_finished_printed(self):
-        officer = self.env.ref("jmsc_ltsa.user_officer_indramayu_demo", raise_if_not_found=False)
-        if not officer:
-            self.skipTest("demo data not installed")
+        officer = self._demo_user("jmsc_ltsa.user_officer_indramayu_demo")
         site = self.env.ref("jmsc_ltsa.site_indramayu_demo")
         desk = self.env.ref("jmsc_ltsa.desk_indramayu_manpower_demo")
         home = officer.groups_id.filtered("jmsc_home_action_id").sorted("jmsc_home_priority")[:1].jmsc_home_action_id

@@ -72,12 +72,17 @@ class TestWalkIn(LtsaCommon):
         self.assertEqual(desk.last_ticket_id, new_ticket)
         self.assertEqual(desk.action_print_ticket()["report_name"], "jmsc_ltsa.report_ticket_receipt")
 
-    def test_register_a_new_calon_pmi(self):
+    def _search_unknown_nik(self):
+        """A walk-in called at the officer's desk, identified by a NIK the registry does not know yet."""
         desk = self._call_walk_in(self.officer)
         form = self._wizard(desk, "action_identify_visitor")
         form.nik = "3212015708990007"
         wizard = form.save()
         wizard.action_search()
+        return desk, wizard
+
+    def test_register_a_new_calon_pmi(self):
+        desk, wizard = self._search_unknown_nik()
         self.assertFalse(wizard.match)
         with self.assertRaisesRegex(UserError, "full name"):
             wizard.action_register()
@@ -90,11 +95,7 @@ class TestWalkIn(LtsaCommon):
         self.assertEqual(partner.with_user(self.officer).nik, "3212015708990007")
 
     def test_register_follows_the_registry_rules(self):
-        desk = self._call_walk_in(self.officer)
-        form = self._wizard(desk, "action_identify_visitor")
-        form.nik = "3212015708990007"
-        wizard = form.save()
-        wizard.action_search()
+        desk, wizard = self._search_unknown_nik()
         wizard.write({"name": "Wati Susanti", "regency_id": False})
         with self.assertRaisesRegex(UserError, "regency or city"):
             wizard.action_register()

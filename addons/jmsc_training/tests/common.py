@@ -2,7 +2,7 @@ import datetime
 import itertools
 
 from odoo import Command, fields
-from odoo.addons.jmsc_base.tests.common import JmscBaseCommon, make_nik
+from odoo.addons.jmsc_base.tests.common import JmscBaseCommon, make_agency, make_nik
 from odoo.tests import new_test_user
 
 # Test migrants use serials 9xxx of district 32.12.05 so they never meet demo records.
@@ -18,23 +18,8 @@ class TrainingCommon(JmscBaseCommon):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.today = fields.Date.context_today(cls.env.user)
         cls.indramayu, cls.cirebon = cls.regency_indramayu, cls.regency_cirebon
-        Partner = cls.env["res.partner"]
-        cls.blk = Partner.create(
-            {
-                "name": "BLK Test Indramayu",
-                "is_company": True,
-                "ref": "BLKT",
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
-        cls.lpk = Partner.create(
-            {
-                "name": "LPK Test Cirebon",
-                "is_company": True,
-                "ref": "LPKT",
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
+        cls.blk = make_agency(cls.env, "BLK Test Indramayu", "training_centre", ref="BLKT")
+        cls.lpk = make_agency(cls.env, "LPK Test Cirebon", "training_centre", ref="LPKT")
         Room = cls.env["jmsc.training.room"]
         cls.room_a = Room.create({"name": "Room A", "centre_id": cls.blk.id, "capacity": 40})
         cls.room_b = Room.create({"name": "Room B", "centre_id": cls.blk.id, "capacity": 40})

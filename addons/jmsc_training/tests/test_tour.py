@@ -1,71 +1,101 @@
 import datetime
 
 from odoo import Command, fields
+from odoo.addons.jmsc_base.tests.common import make_agency
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+# (first name, birth date and sex part of the NIK, region) of the trainees a tour batch enrols
+TRAINEES = (
+    ("Ayu", "450695", "321206"),
+    ("Bayu", "120390", "321206"),
+    ("Citra", "410792", "320906"),
+)
 
-@tagged("post_install", "-at_install")
-class TestTour(HttpCase):
+
+class TrainingTourCase(HttpCase):
+    """A batch of a training centre with a trainer who can log in, and enrolled trainees, for the tours and
+    the public certificate pages."""
+
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        today = fields.Date.today()
-        centre = cls.env["res.partner"].create(
-            {
-                "name": "BLK Tour",
-                "is_company": True,
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
+    def _setup_batch(cls, login, programme, date_start, date_end, sessions, trainees, nik_serial, **user_values):
+        """Create the centre, the trainer ``login`` (``cls.user_trainer``), the programme (values), and a batch
+        over the given days with ``sessions`` (values); open it, enrol ``trainees`` (names prefixed with the
+        programme's first word, NIKs numbered from ``nik_serial``), start it. Return the batch, its sessions
+        and the enrolments."""
+        centre = make_agency(cls.env, f"LPK {programme['name']}", "training_centre")
         cls.user_trainer = new_test_user(
-            cls.env,
-            login="tour_trainer",
-            password="tour_trainer",
-            groups="jmsc_training.group_training_trainer",
-            name="Tour Trainer",
-            lang="en_US",
+            cls.env, login=login, groups="jmsc_training.group_training_trainer", **user_values
         )
         trainer = cls.env["jmsc.training.trainer"].create(
             {"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id}
         )
-        programme = cls.env["jmsc.training.programme"].create({"code": "TOUR", "name": "Tour Programme"})
-        cls.batch = cls.env["jmsc.training.batch"].create(
+        batch = cls.env["jmsc.training.batch"].create(
             {
-                "name": "TOUR-BATCH",
-                "programme_id": programme.id,
+                "name": f"{programme['code']}-BATCH",
+                "programme_id": cls.env["jmsc.training.programme"].create(programme).id,
                 "centre_id": centre.id,
                 "trainer_ids": [Command.set(trainer.ids)],
-                "date_start": today - datetime.timedelta(days=1),
-                "date_end": today,
+                "date_start": date_start,
+                "date_end": date_end,
             }
         )
-        cls.yesterday, cls.today_session = cls.env["jmsc.training.session"].create(
-            [
-                {"batch_id": cls.batch.id, "date": today - datetime.timedelta(days=1)},
-                {"batch_id": cls.batch.id, "date": today, "hour_start": 0.0, "hour_end": 23.5},
-            ]
-        )
-        cls.batch.action_open()
+        sessions = cls.env["jmsc.training.session"].create([dict(values, batch_id=batch.id) for values in sessions])
+        batch.action_open()
+        prefix = programme["name"].split()[0]
         migrants = cls.env["res.partner"].create(
             [
-                {"name": f"Tour {name}", "is_migrant": True, "nik": nik, "regency_id": cls.env.ref(regency).id}
-                for name, nik, regency in (
-                    ("Ayu", "3212064506959101", "jmsc_base.regency_3212"),
-                    ("Bayu", "3212061203909102", "jmsc_base.regency_3212"),
-                    ("Citra", "3209064107929103", "jmsc_base.regency_3209"),
-                )
+                {
+                    "name": f"{prefix} {name}",
+                    "is_migrant": True,
+                    "nik": f"{region}{born}{nik_serial + number}",
+                    "regency_id": cls.env.ref(f"jmsc_base.regency_{region[:4]}").id,
+                }
+                for number, (name, born, region) in enumerate(TRAINEES[:trainees], start=1)
             ]
         )
-        cls.enrolments = cls.env["jmsc.training.enrolment"].create(
-            [{"partner_id": migrant.id, "batch_id": cls.batch.id} for migrant in migrants]
+        enrolments = cls.env["jmsc.training.enrolment"].create(
+            [{"partner_id": migrant.id, "batch_id": batch.id} for migrant in migrants]
         )
-        cls.batch.action_start()
+        batch.action_start()
+        return batch, sessions, enrolments
+
+    @classmethod
+    def _setup_two_day_batch(cls, login, programme, date_end, nik_serial, **user_values):
+        """Yesterday's session (its attendance sheet prepared) and today's, open all day; three trainees."""
+        today = fields.Date.today()
+        yesterday = today - datetime.timedelta(days=1)
+        cls.batch, sessions, cls.enrolments = cls._setup_batch(
+            login,
+            programme,
+            yesterday,
+            date_end,
+            [{"date": yesterday}, {"date": today, "hour_start": 0.0, "hour_end": 23.5}],
+            3,
+            nik_serial,
+            **user_values,
+        )
+        cls.yesterday, cls.today_session = sessions
         cls.yesterday._prepare_attendance()
 
     def setUp(self):
         super().setUp()
         self.env["jmsc.rate.limit"].sudo().search([]).unlink()  # every test starts under the limit
+
+
+@tagged("post_install", "-at_install")
+class TestTour(TrainingTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_two_day_batch(
+            "tour_trainer",
+            {"code": "TOUR", "name": "Tour Programme"},
+            fields.Date.today(),
+            9100,
+            name="Tour Trainer",
+            lang="en_US",
+        )
 
     def test_trainer_marks_two_absent(self):
         self.start_tour(
@@ -96,73 +126,27 @@ class TestTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTrainerNilaiTour(HttpCase):
+class TestTrainerNilaiTour(TrainingTourCase):
     """As a trainer without an email address, from the landing page: attendance, Nilai grid, decide, print."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
-        centre = cls.env["res.partner"].create(
-            {
-                "name": "LPK Nilai",
-                "is_company": True,
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
-        )
-        cls.user_trainer = new_test_user(
-            cls.env,
-            login="tour_nilai_trainer",
-            password="tour_nilai_trainer",
-            groups="jmsc_training.group_training_trainer",
-            name="Trainer Nilai",
-            tz="Asia/Jakarta",
-        )
-        cls.user_trainer.partner_id.email = False
-        trainer = cls.env["jmsc.training.trainer"].create(
-            {"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id}
-        )
-        programme = cls.env["jmsc.training.programme"].create(
+        cls._setup_two_day_batch(
+            "tour_nilai_trainer",
             {
                 "code": "NILAI",
                 "name": "Nilai Programme",
                 "pass_mark": 60.0,
                 "min_attendance": 50.0,
                 "component_ids": [Command.create({"name": "Praktik", "weight": 100.0})],
-            }
+            },
+            fields.Date.today() + datetime.timedelta(days=1),
+            9200,
+            name="Trainer Nilai",
+            tz="Asia/Jakarta",
+            email=False,
         )
-        cls.batch = cls.env["jmsc.training.batch"].create(
-            {
-                "name": "NILAI-BATCH",
-                "programme_id": programme.id,
-                "centre_id": centre.id,
-                "trainer_ids": [Command.set(trainer.ids)],
-                "date_start": today - datetime.timedelta(days=1),
-                "date_end": today + datetime.timedelta(days=1),
-            }
-        )
-        cls.yesterday, cls.today_session = cls.env["jmsc.training.session"].create(
-            [
-                {"batch_id": cls.batch.id, "date": today - datetime.timedelta(days=1)},
-                {"batch_id": cls.batch.id, "date": today, "hour_start": 0.0, "hour_end": 23.5},
-            ]
-        )
-        cls.batch.action_open()
-        migrants = cls.env["res.partner"].create(
-            [
-                {"name": f"Nilai {name}", "is_migrant": True, "nik": nik, "regency_id": cls.env.ref(regency).id}
-                for name, nik, regency in (
-                    ("Ayu", "3212064506959201", "jmsc_base.regency_3212"),
-                    ("Bayu", "3212061203909202", "jmsc_base.regency_3212"),
-                    ("Citra", "3209064107929203", "jmsc_base.regency_3209"),
-                )
-            ]
-        )
-        cls.enrolments = cls.env["jmsc.training.enrolment"].create(
-            [{"partner_id": migrant.id, "batch_id": cls.batch.id} for migrant in migrants]
-        )
-        cls.batch.action_start()
-        cls.yesterday._prepare_attendance()
         cls.env["ir.actions.report"].flush_model()
 
     def test_trainer_enters_scores_in_one_grid_and_prints(self):
@@ -182,54 +166,24 @@ class TestTrainerNilaiTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestForgedCertificate(HttpCase):
+class TestForgedCertificate(TrainingTourCase):
     """Regression (issue 11): a trainer's write() cannot make the public page show a forged certificate."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         today = fields.Date.today()
-        centre = cls.env["res.partner"].create(
-            {
-                "name": "LPK Forge",
-                "is_company": True,
-                "agency_type_id": cls.env.ref("jmsc_base.agency_type_training_centre").id,
-            }
+        batch, session, cls.enrolment = cls._setup_batch(
+            "forge_trainer",
+            {"code": "FORGE", "name": "Forge Programme"},
+            today,
+            today,
+            [{"date": today}],
+            1,
+            9300,
+            name="Forge Trainer",
         )
-        cls.user_trainer = new_test_user(
-            cls.env, login="forge_trainer", groups="jmsc_training.group_training_trainer", name="Forge Trainer"
-        )
-        trainer = cls.env["jmsc.training.trainer"].create(
-            {"partner_id": cls.user_trainer.partner_id.id, "user_id": cls.user_trainer.id}
-        )
-        programme = cls.env["jmsc.training.programme"].create({"code": "FORGE", "name": "Forge Programme"})
-        batch = cls.env["jmsc.training.batch"].create(
-            {
-                "name": "FORGE-BATCH",
-                "programme_id": programme.id,
-                "centre_id": centre.id,
-                "trainer_ids": [Command.set(trainer.ids)],
-                "date_start": today,
-                "date_end": today,
-            }
-        )
-        session = cls.env["jmsc.training.session"].create({"batch_id": batch.id, "date": today})
-        batch.action_open()
-        migrant = cls.env["res.partner"].create(
-            {
-                "name": "Forge Ayu",
-                "is_migrant": True,
-                "nik": "3212064506959301",
-                "regency_id": cls.env.ref("jmsc_base.regency_3212").id,
-            }  # fmt: skip
-        )
-        cls.enrolment = cls.env["jmsc.training.enrolment"].create({"partner_id": migrant.id, "batch_id": batch.id})
-        batch.action_start()
         session._prepare_attendance()
-
-    def setUp(self):
-        super().setUp()
-        self.env["jmsc.rate.limit"].sudo().search([]).unlink()  # every test starts under the limit
 
     def test_forged_certificate_is_not_shown(self):
         forged = "forged-token-0123456789abcdef"

@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { openMigrantList } from "@jmsc_base/../tests/tours/jmsc_tour_steps";
 
 // A regency officer of Indramayu, from the page they land on after login, in Bahasa Indonesia.
 registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
@@ -26,16 +27,7 @@ registry.category("web_tour.tours").add("jmsc_base_officer_journey", {
             trigger: ".o_breadcrumb .breadcrumb-item a",
             run: "click",
         },
-        {
-            content: "Open the migrants menu",
-            trigger: ".o_main_navbar .o_menu_sections button:contains(Pekerja Migran)",
-            run: "click",
-        },
-        {
-            content: "Open the migrant list",
-            trigger: '.o-dropdown-item[data-menu-xmlid="jmsc_base.res_partner_menu_migrant"]',
-            run: "click",
-        },
+        ...openMigrantList(),
         {
             content: "Register a new migrant",
             trigger: ".o_list_view .o_list_button_add",

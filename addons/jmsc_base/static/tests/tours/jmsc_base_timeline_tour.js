@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { openMigrantList } from "@jmsc_base/../tests/tours/jmsc_tour_steps";
 
 // A regency officer of Indramayu opens a migrant's timeline from the page they land on, in Bahasa Indonesia.
 registry.category("web_tour.tours").add("jmsc_base_timeline", {
@@ -8,16 +9,7 @@ registry.category("web_tour.tours").add("jmsc_base_timeline", {
             content: "The officer lands on the registry dashboard",
             trigger: ".o_jmsc_dashboard .o_kanban_record:contains(Indramayu)",
         },
-        {
-            content: "Open the migrants menu",
-            trigger: ".o_main_navbar .o_menu_sections button:contains(Pekerja Migran)",
-            run: "click",
-        },
-        {
-            content: "Open the migrant list",
-            trigger: '.o-dropdown-item[data-menu-xmlid="jmsc_base.res_partner_menu_migrant"]',
-            run: "click",
-        },
+        ...openMigrantList(),
         {
             content: "Search the migrant",
             trigger: ".o_searchview_input",

@@ -1,6 +1,25 @@
 import { registry } from "@web/core/registry";
 import { download } from "@web/core/network/download";
 
+// Click a print button of the teller screen, then check that the web client downloaded that report (its
+// type and URL, then ``check(download)``) and showed no error.
+function printStatement(content, button, type, path, check = () => {}) {
+    return [
+        { content, trigger: `button[name=${button}]`, run: "click" },
+        {
+            content: `The ${type} file was downloaded from ${path} and no error was shown`,
+            trigger: `body.${type === "xlsx" ? "o_coop_got_xlsx" : "o_coop_got_pdf"}:not(:has(.o_error_dialog))`,
+            run() {
+                const file = (window.__coopDownloads || []).find((d) => d.type === type);
+                if (!file || !file.url.includes(path)) {
+                    throw new Error(`no ${type} download of ${path}: ${JSON.stringify(window.__coopDownloads)}`);
+                }
+                check(file);
+            },
+        },
+    ];
+}
+
 // The teller's day: from the landing page (the teller screen) find a member, take a deposit, read
 // the confirmation, print the statement as PDF and export it as Excel, as the person clicks.
 registry.category("web_tour.tours").add("jmsc_cooperative_teller", {
@@ -58,38 +77,22 @@ registry.category("web_tour.tours").add("jmsc_cooperative_teller", {
             content: "The amount was cleared for the next customer",
             trigger: ".o_field_widget[name=amount] input:value(/^(Rp\\s*)?0([.,]00)?$/)",
         },
-        {
-            content: "Print the statement as PDF",
-            trigger: "button[name=action_print_statement]",
-            run: "click",
-        },
-        {
-            content: "The PDF was downloaded from the statement report, with the account",
-            trigger: "body.o_coop_got_pdf:not(:has(.o_error_dialog))",
-            run() {
-                const pdf = (window.__coopDownloads || []).find((d) => d.type === "qweb-pdf");
-                if (!pdf || !pdf.url.includes("/report/pdf/jmsc_cooperative.report_statement")) {
-                    throw new Error(`no statement PDF download: ${JSON.stringify(window.__coopDownloads)}`);
-                }
+        ...printStatement(
+            "Print the statement as PDF",
+            "action_print_statement",
+            "qweb-pdf",
+            "/report/pdf/jmsc_cooperative.report_statement",
+            (pdf) => {
                 if (!decodeURIComponent(pdf.url).includes('"account_ids":[')) {
                     throw new Error(`the PDF URL carries no account: ${pdf.url}`);
                 }
-            },
-        },
-        {
-            content: "Export the statement as Excel",
-            trigger: "button[name=action_print_statement_xlsx]",
-            run: "click",
-        },
-        {
-            content: "The Excel file was downloaded and no error was shown",
-            trigger: "body.o_coop_got_xlsx:not(:has(.o_error_dialog))",
-            run() {
-                const xlsx = (window.__coopDownloads || []).find((d) => d.type === "xlsx");
-                if (!xlsx || !xlsx.url.includes("/report/xlsx/jmsc_cooperative.statement_xlsx")) {
-                    throw new Error(`no statement Excel download: ${JSON.stringify(window.__coopDownloads)}`);
-                }
-            },
-        },
+            }
+        ),
+        ...printStatement(
+            "Export the statement as Excel",
+            "action_print_statement_xlsx",
+            "xlsx",
+            "/report/xlsx/jmsc_cooperative.statement_xlsx"
+        ),
     ],
 });
