@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import nik as nik_tools
+from ..tools.related import compute_related_count
 
 MIGRATION_STAGES = [
     ("prospective", "Prospective (Calon PMI)"),
@@ -155,18 +156,10 @@ class ResPartner(models.Model):
             partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0
 
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["jmsc.placement"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
-        for partner in self:
-            partner.placement_count = counts.get(partner._origin, 0)
+        compute_related_count(self, "placement_count", "jmsc.placement", "partner_id")
 
     def _compute_document_count(self):
-        counts = dict(
-            self.env["res.partner.id_number"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
-        for partner in self:
-            partner.document_count = counts.get(partner._origin, 0)
+        compute_related_count(self, "document_count", "res.partner.id_number", "partner_id")
 
     @api.depends("placement_ids.state", "placement_ids.departure_date")
     def _compute_current_placement_id(self):

@@ -1,6 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 APPLICATION_STATES = [
@@ -114,13 +115,7 @@ class JmscCertApplication(models.Model):
             application.checklist_html = self._checklist_markup(items)
 
     def _compute_appeal_count(self):
-        counts = dict(
-            self.env["jmsc.cert.appeal"]._read_group(
-                [("application_id", "in", self.ids)], ["application_id"], ["__count"]
-            )
-        )
-        for application in self:
-            application.appeal_count = counts.get(application, 0)
+        compute_related_count(self, "appeal_count", "jmsc.cert.appeal", "application_id")
 
     @api.model
     def _checklist_markup(self, items):
@@ -340,10 +335,7 @@ class JmscCertApplication(models.Model):
         self._write_guarded({"state": "draft"})
 
     def action_view_certificates(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_certificate_action")
-        action["domain"] = [("application_id", "=", self.id)]
-        return action
+        return related_action(self, "jmsc_certification.jmsc_cert_certificate_action", "application_id", context=False)
 
     def _check_event_open(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
@@ -158,11 +159,7 @@ class JmscCoopMember(models.Model):
         return self.env["jmsc.coop.account"].create(vals_list)
 
     def action_open_accounts(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_account_action")
-        action["domain"] = [("member_id", "=", self.id)]
-        action["context"] = {"default_member_id": self.id}
-        return action
+        return related_action(self, "jmsc_cooperative.jmsc_coop_account_action", "member_id")
 
     def action_resign(self):
         self._settle_and_close("resigned")

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -373,15 +374,7 @@ class JmscTrainingBatch(models.Model):
         return Session.create(vals_list)
 
     def action_view_sessions(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_session_action")
-        action["domain"] = [("batch_id", "=", self.id)]
-        action["context"] = {"default_batch_id": self.id}
-        return action
+        return related_action(self, "jmsc_training.jmsc_training_session_action", "batch_id")
 
     def action_view_enrolments(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_enrolment_action")
-        action["domain"] = [("batch_id", "=", self.id)]
-        action["context"] = {"default_batch_id": self.id}
-        return action
+        return related_action(self, "jmsc_training.jmsc_training_enrolment_action", "batch_id")
