@@ -11,10 +11,15 @@ class ResPartner(models.Model):
         categories = super()._jmsc_privacy_categories()
         applications = self._jmsc_privacy_records("jmsc.cert.application")
         certificates = self._jmsc_privacy_records("jmsc.cert.certificate")
+        purpose = self.env._("Competency certification (BNSP)")
+        recipients = self.env._("The certification body (LSP) and BNSP")
+        kept = self.env._(
+            "Kept: the LSP must account for every assessment and certificate it issued; notes are erased."
+        )
         return categories + self._jmsc_privacy_service(
-            self.env._("Competency certification (BNSP)"),
-            self.env._("The certification body (LSP) and BNSP"),
-            self.env._("Kept: the LSP must account for every assessment and certificate it issued; notes are erased."),
+            purpose,
+            recipients,
+            kept,
             [
                 {
                     "key": "cert_applications",

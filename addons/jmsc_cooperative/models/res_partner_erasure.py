@@ -19,13 +19,16 @@ class ResPartner(models.Model):
         categories = super()._jmsc_privacy_categories()
         members = self._jmsc_privacy_records("jmsc.coop.member")
         accounts = members.with_context(active_test=False).account_ids
+        purpose = self.env._("Savings with a migrant workers' cooperative")
+        recipients = self.env._("The cooperative and the cooperative supervisor (Dinas Koperasi)")
+        ledger = self.env._(
+            "Kept: the cooperative must keep its books (UU 25/1992 on cooperatives) and the ledger must balance; "
+            "the amounts stay, attached to the anonymised person."
+        )
         return categories + self._jmsc_privacy_service(
-            self.env._("Savings with a migrant workers' cooperative"),
-            self.env._("The cooperative and the cooperative supervisor (Dinas Koperasi)"),
-            self.env._(
-                "Kept: the cooperative must keep its books (UU 25/1992 on cooperatives) and the ledger must balance; "
-                "the amounts stay, attached to the anonymised person."
-            ),
+            purpose,
+            recipients,
+            ledger,
             [
                 {
                     "key": "coop_members",

@@ -24,6 +24,11 @@ class ResPartner(models.Model):
         calls = Call.search([("ticket_id", "in", cases.ids)])
         if numbers:
             calls |= Call.search([("caller_number", "in", list(numbers))])
+        purpose = self.env._("Protection of the migrant worker: complaints, trafficking (TPPO) and crisis cases")
+        recipients = self.env._("The agencies the case is referred to (police, BP3MI, embassies, social services)")
+        kept = self.env._(
+            "Kept for the case statistics (type, dates, service level); names, contacts and texts are erased."
+        )
 
         def case_values(case):
             return {
@@ -41,11 +46,9 @@ class ResPartner(models.Model):
             }
 
         return categories + self._jmsc_privacy_service(
-            self.env._("Protection of the migrant worker: complaints, trafficking (TPPO) and crisis cases"),
-            self.env._("The agencies the case is referred to (police, BP3MI, embassies, social services)"),
-            self.env._(
-                "Kept for the case statistics (type, dates, service level); names, contacts and texts are erased."
-            ),
+            purpose,
+            recipients,
+            kept,
             [
                 {
                     "key": "helpdesk_cases",

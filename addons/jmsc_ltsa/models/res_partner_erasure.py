@@ -13,10 +13,15 @@ class ResPartner(models.Model):
         tickets = self._jmsc_privacy_records(
             "jmsc.ltsa.ticket", ["|", ("partner_id", "in", self.ids), ("request_id", "in", requests.ids)]
         )
+        purpose = self.env._("Services of the one-stop service desk (LTSA)")
+        recipients = self.env._(
+            "The agencies at the LTSA desks (Disnaker, Imigrasi, BP3MI, banks, BPJS, police, health)"
+        )
+        kept = self.env._("Kept for the service-time statistics; issued document numbers and notes are erased.")
         return categories + self._jmsc_privacy_service(
-            self.env._("Services of the one-stop service desk (LTSA)"),
-            self.env._("The agencies at the LTSA desks (Disnaker, Imigrasi, BP3MI, banks, BPJS, police, health)"),
-            self.env._("Kept for the service-time statistics; issued document numbers and notes are erased."),
+            purpose,
+            recipients,
+            kept,
             [
                 {
                     "key": "ltsa_requests",

@@ -10,10 +10,13 @@ class ResPartner(models.Model):
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
         enrolments = self._jmsc_privacy_records("jmsc.training.enrolment")
+        purpose = self.env._("Pre-departure training and its certificate")
+        recipients = self.env._("The training centre (BLK/LPK) and the certification body (LSP)")
+        statistics = self.env._("Kept for the training statistics (batch, result, attendance); the notes are erased.")
         return categories + self._jmsc_privacy_service(
-            self.env._("Pre-departure training and its certificate"),
-            self.env._("The training centre (BLK/LPK) and the certification body (LSP)"),
-            self.env._("Kept for the training statistics (batch, result, attendance); the notes are erased."),
+            purpose,
+            recipients,
+            statistics,
             [
                 {
                     "key": "training_enrolments",
