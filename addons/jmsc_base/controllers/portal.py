@@ -2,14 +2,14 @@ from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.http import request
 
+from ..tools.portal import portal_migrant
+
 
 class JmscMigrantPortal(CustomerPortal):
     @http.route("/my/migrant-profile", type="http", auth="user", website=True)
     def portal_my_migrant_profile(self, **kw):
         """The logged-in migrant's own profile, read-only."""
-        migrant = request.env.user.partner_id
-        if not migrant.is_migrant:
-            raise request.not_found()
+        migrant = portal_migrant()
         values = self._prepare_portal_layout_values()
         values.update(
             {

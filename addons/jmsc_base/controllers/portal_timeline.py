@@ -2,14 +2,14 @@ from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.http import request
 
+from ..tools.portal import portal_migrant
+
 
 class JmscTimelinePortal(CustomerPortal):
     @http.route("/my/timeline", type="http", auth="user", website=True)
     def portal_my_timeline(self, **kw):
         """The logged-in migrant's own timeline, read as the user: only their own records, no internal events."""
-        migrant = request.env.user.partner_id
-        if not migrant.is_migrant:
-            raise request.not_found()
+        migrant = portal_migrant()
         events = [event for event in migrant._jmsc_timeline() if event["portal"]]
         values = self._prepare_portal_layout_values()
         values.update(

@@ -44,6 +44,7 @@ from . import base_access_log
 from . import res_partner_access_log
 from . import res_partner_id_number_access_log
 from . import jmsc_access_log_report
+from . import jmsc_state_guard_mixin
 from . import res_partner_timeline
 from . import res_partner_import
 from . import res_partner_expiry_portal

@@ -1,6 +1,7 @@
 from odoo import api, fields, models, tools
 
 from ..tools import area_data
+from ..tools.related import compute_related_count
 
 NIK_AREA_PROVINCE = "32"
 
@@ -28,11 +29,7 @@ class JmscDistrict(models.Model):
     ]
 
     def _compute_village_count(self):
-        counts = dict(
-            self.env["jmsc.village"]._read_group([("district_id", "in", self.ids)], ["district_id"], ["__count"])
-        )
-        for district in self:
-            district.village_count = counts.get(district._origin, 0)
+        compute_related_count(self, "village_count", "jmsc.village", "district_id")
 
     @api.model_create_multi
     def create(self, vals_list):

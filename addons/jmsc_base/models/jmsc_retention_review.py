@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.related import compute_related_count
+
 MANAGER_GROUP = "jmsc_base.group_jmsc_manager"
 
 
@@ -29,13 +31,7 @@ class JmscRetentionReview(models.Model):
 
     @api.depends("line_ids")
     def _compute_line_count(self):
-        counts = dict(
-            self.env["jmsc.retention.review.line"]._read_group(
-                [("review_id", "in", self.ids)], ["review_id"], ["__count"]
-            )
-        )
-        for review in self:
-            review.line_count = counts.get(review, 0)
+        compute_related_count(self, "line_count", "jmsc.retention.review.line", "review_id")
 
     # --- actions -------------------------------------------------------------------------------------------
 

@@ -15,6 +15,15 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     @api.model
+    def _jmsc_check_partners_readable(self, vals_list, message):
+        """Refuses (AccessError ``message``) new records about a person (``partner_id`` of ``vals_list``) the user
+        may not read: creating a record must not widen what the user reads; such a person is found by NIK, which
+        shows only the minimal card."""
+        partners = self.browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+        if partners - partners._filtered_access("read"):
+            raise AccessError(message)
+
+    @api.model
     def jmsc_migrant_card(self, nik):
         """Find a migrant by NIK and return only a minimal card, whatever the caller may read.
 

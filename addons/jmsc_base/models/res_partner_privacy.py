@@ -71,13 +71,8 @@ class ResPartner(models.Model):
         family = people.family_member_ids
         relatives = family.member_id - people
         kept_relatives = relatives.filtered(lambda r: r._jmsc_privacy_kept_elsewhere(people))
-        users = self.env["res.users"].sudo().with_context(active_test=False).search([("partner_id", "in", people.ids)])
-        banks = (
-            self.env["res.partner.bank"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "in", people.ids)])
-        )
+        users = self._jmsc_privacy_records("res.users")
+        banks = self._jmsc_privacy_records("res.partner.bank")
         registry = self.env._("the West Java manpower office (Disnakertrans Jabar) and its regency offices")
         return [
             {
@@ -209,6 +204,26 @@ class ResPartner(models.Model):
                 "recipients": registry,
                 "fields": ["acc_number", "acc_holder_name", "bank_id"],
             },
+        ]
+
+    def _jmsc_privacy_records(self, model, domain=None):
+        """The records of ``model`` matching ``domain`` (by default: whose ``partner_id`` is one of these people),
+        archived ones included, as the inventory reads them (sudo: the callers check the rights)."""
+        if domain is None:
+            domain = [("partner_id", "in", self.ids)]
+        return self.env[model].sudo().with_context(active_test=False).search(domain)
+
+    @api.model
+    def _jmsc_privacy_service(self, purpose, recipients, reason, categories):
+        """The categories of one service that share a ``purpose``, ``recipients`` and a ``reason`` to keep them.
+
+        Each category of ``categories`` names its ``key``, ``label``, ``records`` and ``fields``, and its ``values``
+        when it is scrubbed: its ``action`` is then ``scrub``, else ``keep``. A category may name its own
+        ``action``, ``reason``, ``purpose``, ``recipients`` or ``write``; those win over the service's.
+        """
+        shared = {"purpose": purpose, "recipients": recipients, "reason": reason}
+        return [
+            {**shared, "action": "scrub" if "values" in category else "keep", **category} for category in categories
         ]
 
     def _jmsc_privacy_kept_elsewhere(self, erased_people):

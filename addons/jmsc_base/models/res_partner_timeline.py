@@ -26,6 +26,17 @@ from odoo import api, fields, models
 from odoo.tools.misc import format_date, format_datetime
 
 TIMELINE_TZ = "Asia/Jakarta"
+# jmsc_base's kinds of events and their options (see _jmsc_timeline_source)
+BASE_KINDS = {
+    "stage": {"icon": "fa-flag", "sequence": 5},
+    "document_issued": {"icon": "fa-id-card"},
+    "document_expiry": {"icon": "fa-hourglass-end", "sequence": 90},
+    "placement_departure": {"icon": "fa-plane"},
+    "placement_contract_end": {"icon": "fa-file-text-o", "sequence": 80},
+    "placement_return": {"icon": "fa-home"},
+    "consent": {"icon": "fa-check-square-o"},
+    "consent_withdrawn": {"icon": "fa-ban"},
+}
 
 
 class ResPartner(models.Model):
@@ -140,6 +151,48 @@ class ResPartner(models.Model):
         }
 
     @api.model
+    def _jmsc_timeline_source(self, events, module, kinds, source=""):
+        """The events one module reports, declared once: returns ``add(kind, record, when, title, detail="", ...)``,
+        which appends to ``events`` the event about ``record``'s person that opens ``record``.
+
+        :param kinds: each kind of event the module reports, with the options of :meth:`_jmsc_timeline_event` that
+            hold for every event of that kind (``icon``, ``sequence``, ``portal``):
+            ``{"training_result": {"icon": "fa-trophy", "sequence": 20}}``
+        :param module, source: as in :meth:`_jmsc_timeline_event`
+        ``add`` also takes ``partner=`` (the person, default ``record.partner_id``), ``link=`` (the record to
+        open, default ``record``; ``False``: none) and options that differ for this one event.
+        """
+
+        def add(kind, record, when, title, detail="", partner=None, link=None, **options):
+            partner = record.partner_id if partner is None else partner
+            link = record if link is None else link
+            event = self._jmsc_timeline_event(
+                partner.id,
+                when,
+                kind,
+                module,
+                title,
+                detail,
+                link._name if link else False,
+                link.id if link else False,
+                **{"source": source, **kinds[kind], **options},
+            )
+            events.append(event)
+            return event
+
+        return add
+
+    @api.model
+    def _jmsc_timeline_read(self, model, partners, field_names, domain=(), partner_field="partner_id"):
+        """The records of ``model`` about ``partners`` the current user may read, with ``field_names`` fetched in
+        one query; none when the user has no read access to ``model``."""
+        Model = self.env[model]
+        partners = partners.filtered("id")
+        if not partners or not Model.has_access("read"):
+            return Model
+        return Model.search_fetch([(partner_field, "in", partners.ids), *domain], field_names)
+
+    @api.model
     def _jmsc_timeline_in_range(self, event, date_from, date_to):
         local_day = self._jmsc_timeline_local_day(event)
         return (not date_from or local_day >= date_from) and (not date_to or local_day <= date_to)
@@ -195,25 +248,13 @@ class ResPartner(models.Model):
             History = History.sudo()
         stages = self._jmsc_timeline_selection_labels("jmsc.stage.history", "stage_to")
         events = []
+        add = self._jmsc_timeline_source(events, "jmsc_base", BASE_KINDS)
         for step in History.search_fetch(
             [("partner_id", "in", partners.ids)], ["partner_id", "stage_from", "stage_to", "date"]
         ):
             title = self.env._("Stage: %s", stages.get(step.stage_to, step.stage_to))
             detail = self.env._("From %s", stages[step.stage_from]) if step.stage_from else ""
-            events.append(
-                self._jmsc_timeline_event(
-                    step.partner_id.id,
-                    step.date,
-                    "stage",
-                    "jmsc_base",
-                    title,
-                    detail,
-                    "jmsc.stage.history",
-                    step.id,
-                    "fa-flag",
-                    sequence=5,
-                )
-            )
+            add("stage", step, step.date, title, detail)
         return events
 
     @api.model
@@ -226,41 +267,21 @@ class ResPartner(models.Model):
             # Checked just above: a portal migrant reading their own documents, as /my/migrant-profile does.
             Document, own = Document.sudo(), True
         events = []
+        add = self._jmsc_timeline_source(events, "jmsc_base", BASE_KINDS)
         documents = Document.search_fetch(
             [("partner_id", "in", partners.ids)],
             ["partner_id", "category_id", "name", "date_issued", "valid_from", "valid_until"],
         )
         for document in documents:
             category = document.category_id.name or ""
-            res = (False, False) if own else ("res.partner.id_number", document.id)
+            link = False if own else document
             issued = document.date_issued or document.valid_from
             if issued:
-                events.append(
-                    self._jmsc_timeline_event(
-                        document.partner_id.id,
-                        issued,
-                        "document_issued",
-                        "jmsc_base",
-                        self.env._("Document issued: %s", category),
-                        document.name or "",
-                        *res,
-                        "fa-id-card",
-                    )
-                )
+                title = self.env._("Document issued: %s", category)
+                add("document_issued", document, issued, title, document.name or "", link=link)
             if document.valid_until:
-                events.append(
-                    self._jmsc_timeline_event(
-                        document.partner_id.id,
-                        document.valid_until,
-                        "document_expiry",
-                        "jmsc_base",
-                        self.env._("Document expires: %s", category),
-                        document.name or "",
-                        *res,
-                        "fa-hourglass-end",
-                        sequence=90,
-                    )
-                )
+                title = self.env._("Document expires: %s", category)
+                add("document_expiry", document, document.valid_until, title, document.name or "", link=link)
         return events
 
     @api.model
@@ -269,56 +290,22 @@ class ResPartner(models.Model):
         if not Placement.has_access("read"):
             return []
         events = []
+        add = self._jmsc_timeline_source(events, "jmsc_base", BASE_KINDS)
         placements = Placement.search_fetch(
             [("partner_id", "in", partners.ids)],
             ["partner_id", "country_id", "employer", "departure_date", "return_date", "contract_end", "state"],
         )
         for placement in placements:
             where = ", ".join(x for x in [placement.country_id.name, placement.employer] if x)
-            pid = placement.partner_id.id
             if placement.departure_date:
-                events.append(
-                    self._jmsc_timeline_event(
-                        pid,
-                        placement.departure_date,
-                        "placement_departure",
-                        "jmsc_base",
-                        self.env._("Departed for placement"),
-                        where,
-                        "jmsc.placement",
-                        placement.id,
-                        "fa-plane",
-                    )
-                )
+                title = self.env._("Departed for placement")
+                add("placement_departure", placement, placement.departure_date, title, where)
             if placement.contract_end:
-                events.append(
-                    self._jmsc_timeline_event(
-                        pid,
-                        placement.contract_end,
-                        "placement_contract_end",
-                        "jmsc_base",
-                        self.env._("Work contract ends"),
-                        where,
-                        "jmsc.placement",
-                        placement.id,
-                        "fa-file-text-o",
-                        sequence=80,
-                    )
+                add(
+                    "placement_contract_end", placement, placement.contract_end, self.env._("Work contract ends"), where
                 )
             if placement.return_date:
-                events.append(
-                    self._jmsc_timeline_event(
-                        pid,
-                        placement.return_date,
-                        "placement_return",
-                        "jmsc_base",
-                        self.env._("Returned from placement"),
-                        where,
-                        "jmsc.placement",
-                        placement.id,
-                        "fa-home",
-                    )
-                )
+                add("placement_return", placement, placement.return_date, self.env._("Returned from placement"), where)
         return events
 
     @api.model
@@ -328,36 +315,13 @@ class ResPartner(models.Model):
             return []
         purposes = self._jmsc_timeline_selection_labels("jmsc.consent", "purpose")
         events = []
+        add = self._jmsc_timeline_source(events, "jmsc_base", BASE_KINDS)
         consents = Consent.search_fetch(
             [("partner_id", "in", partners.ids)], ["partner_id", "purpose", "date", "withdrawal_date"]
         )
         for consent in consents:
             purpose = purposes.get(consent.purpose, consent.purpose)
-            events.append(
-                self._jmsc_timeline_event(
-                    consent.partner_id.id,
-                    consent.date,
-                    "consent",
-                    "jmsc_base",
-                    self.env._("Consent given"),
-                    purpose,
-                    "jmsc.consent",
-                    consent.id,
-                    "fa-check-square-o",
-                )
-            )
+            add("consent", consent, consent.date, self.env._("Consent given"), purpose)
             if consent.withdrawal_date:
-                events.append(
-                    self._jmsc_timeline_event(
-                        consent.partner_id.id,
-                        consent.withdrawal_date,
-                        "consent_withdrawn",
-                        "jmsc_base",
-                        self.env._("Consent withdrawn"),
-                        purpose,
-                        "jmsc.consent",
-                        consent.id,
-                        "fa-ban",
-                    )
-                )
+                add("consent_withdrawn", consent, consent.withdrawal_date, self.env._("Consent withdrawn"), purpose)
         return events

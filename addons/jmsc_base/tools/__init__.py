@@ -1,3 +1,5 @@
 from . import nik
 from . import public_token
 from . import public_page
+from . import related
+from . import portal

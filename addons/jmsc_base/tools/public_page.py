@@ -20,3 +20,10 @@ def open_public_page(scope, limit, window):
     # sudo: the public user may not write the rate-limit counters; only this client's counter is hit.
     allowed = request.env["jmsc.rate.limit"].sudo()._jmsc_hit(f"{scope}:{client_key()}", limit, window)
     return dict(NO_INDEX_HEADERS), allowed
+
+
+def too_many_requests(template, values, headers):
+    """The page ``template`` rendered for a client over its rate limit: 429, to be retried in a minute."""
+    return request.render(
+        template, dict(values, too_many=True), status=429, headers=dict(headers, **{"Retry-After": "60"})
+    )

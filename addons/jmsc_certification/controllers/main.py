@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.addons.jmsc_base.tools.public_page import open_public_page
+from odoo.addons.jmsc_base.tools.public_page import open_public_page, too_many_requests
 from odoo.addons.jmsc_base.tools.public_token import plausible_token
 from odoo.http import request
 
@@ -16,11 +16,8 @@ class CertificateVerification(http.Controller):
         # search, read and template run, and every unknown token gets the same 404 page.
         headers, allowed = open_public_page("certification.verify", VERIFY_LIMIT, VERIFY_WINDOW)
         if not allowed:
-            return request.render(
-                "jmsc_certification.certificate_verification_page",
-                {"certificate": False, "too_many": True},
-                status=429,
-                headers=dict(headers, **{"Retry-After": "60"}),
+            return too_many_requests(
+                "jmsc_certification.certificate_verification_page", {"certificate": False}, headers
             )
         Certificate = request.env["jmsc.cert.certificate"].sudo()
         certificate_sudo = Certificate.search([("token", "=", token if plausible_token(token) else "")], limit=1)

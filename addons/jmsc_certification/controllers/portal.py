@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.addons.jmsc_base.tools.portal import portal_counter
 from odoo.addons.portal.controllers import portal
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -7,12 +8,9 @@ from odoo.http import request
 class CertificatePortal(portal.CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "jmsc_certificate_count" in counters:
-            certificates = request.env["jmsc.cert.certificate"]
-            values["jmsc_certificate_count"] = (
-                certificates.search_count(self._certificate_domain()) if certificates.has_access("read") else 0
-            )
-        return values
+        return portal_counter(
+            values, counters, "jmsc_certificate_count", "jmsc.cert.certificate", self._certificate_domain()
+        )
 
     def _certificate_domain(self):
         return [("partner_id", "=", request.env.user.partner_id.id)]

@@ -1,7 +1,8 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
+from odoo.exceptions import UserError, ValidationError
 
 APPLICATION_STATES = [
     ("draft", "Draft"),
@@ -23,7 +24,7 @@ class JmscCertApplication(models.Model):
 
     _name = "jmsc.cert.application"
     _description = "Certification Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "jmsc.cert.lsp.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "jmsc.cert.lsp.mixin", "jmsc.state.guard.mixin"]
     _order = "id desc"
 
     name = fields.Char(required=True, readonly=True, copy=False, default=lambda self: self.env._("New"))
@@ -114,13 +115,7 @@ class JmscCertApplication(models.Model):
             application.checklist_html = self._checklist_markup(items)
 
     def _compute_appeal_count(self):
-        counts = dict(
-            self.env["jmsc.cert.appeal"]._read_group(
-                [("application_id", "in", self.ids)], ["application_id"], ["__count"]
-            )
-        )
-        for application in self:
-            application.appeal_count = counts.get(application, 0)
+        compute_related_count(self, "appeal_count", "jmsc.cert.appeal", "application_id")
 
     @api.model
     def _checklist_markup(self, items):
@@ -193,15 +188,13 @@ class JmscCertApplication(models.Model):
             .browse({vals["scheme_id"] for vals in vals_list if vals.get("scheme_id")})
         )
         self._check_own_lsp(schemes.lsp_id)
-        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
-        hidden = partners - partners._filtered_access("read")
-        if hidden:
-            raise AccessError(
-                self.env._(
-                    "You cannot see this migrant's profile: use Apply by NIK, which checks the NIK on the "
-                    "candidate's KTP and registers the application without opening their data."
-                )
-            )
+        self.env["res.partner"]._jmsc_check_partners_readable(
+            vals_list,
+            self.env._(
+                "You cannot see this migrant's profile: use Apply by NIK, which checks the NIK on the "
+                "candidate's KTP and registers the application without opening their data."
+            ),
+        )
 
     def write(self, vals):
         if not self.env.su:
@@ -245,17 +238,13 @@ class JmscCertApplication(models.Model):
         self.ensure_one()
         return self.result_ids.filtered(lambda r: r.attempt == self.attempt)
 
-    def _check_state(self, allowed, action):
-        for application in self:
-            if application.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Application %(application)s is %(state)s: it cannot be %(action)s.",
-                        application=application.name,
-                        state=dict(APPLICATION_STATES)[application.state],
-                        action=action,
-                    )
-                )
+    def _jmsc_state_refusal(self, state, action):
+        return self.env._(
+            "Application %(application)s is %(state)s: it cannot be %(action)s.",
+            application=self.name,
+            state=state,
+            action=action,
+        )
 
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
@@ -340,10 +329,7 @@ class JmscCertApplication(models.Model):
         self._write_guarded({"state": "draft"})
 
     def action_view_certificates(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_certificate_action")
-        action["domain"] = [("application_id", "=", self.id)]
-        return action
+        return related_action(self, "jmsc_certification.jmsc_cert_certificate_action", "application_id", context=False)
 
     def _check_event_open(self):
         self.ensure_one()

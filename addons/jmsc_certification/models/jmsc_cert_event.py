@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -35,11 +36,7 @@ class JmscCertEvent(models.Model):
     note = fields.Text()
 
     def _compute_candidate_count(self):
-        counts = dict(
-            self.env["jmsc.cert.application"]._read_group([("event_id", "in", self.ids)], ["event_id"], ["__count"])
-        )
-        for event in self:
-            event.candidate_count = counts.get(event, 0)
+        compute_related_count(self, "candidate_count", "jmsc.cert.application", "event_id")
 
     def _compute_certificate_count(self):
         certificates = self.env["jmsc.cert.certificate"].search([("application_id.event_id", "in", self.ids)])
@@ -156,18 +153,17 @@ class JmscCertEvent(models.Model):
         return self.action_view_certificates()
 
     def action_view_candidates(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_application_action")
-        action["domain"] = [("event_id", "=", self.id)]
-        action["context"] = {"default_event_id": self.id, "default_scheme_id": self.scheme_id.id}
-        return action
+        return related_action(
+            self,
+            "jmsc_certification.jmsc_cert_application_action",
+            "event_id",
+            context={"default_event_id": self.id, "default_scheme_id": self.scheme_id.id},
+        )
 
     def action_view_results(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_result_action")
-        action["domain"] = [("event_id", "=", self.id)]
-        action["context"] = {"group_by": ["partner_id"]}
-        return action
+        return related_action(
+            self, "jmsc_certification.jmsc_cert_result_action", "event_id", context={"group_by": ["partner_id"]}
+        )
 
     def action_view_certificates(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_certificate_action")

@@ -1,6 +1,7 @@
 import re
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -62,11 +63,7 @@ class JmscCertScheme(models.Model):
     ]
 
     def _compute_unit_count(self):
-        counts = dict(
-            self.env["jmsc.cert.unit"]._read_group([("scheme_id", "in", self.ids)], ["scheme_id"], ["__count"])
-        )
-        for scheme in self:
-            scheme.unit_count = counts.get(scheme, 0)
+        compute_related_count(self, "unit_count", "jmsc.cert.unit", "scheme_id")
 
     def _compute_display_name(self):
         for scheme in self:

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 
 
 class ResPartner(models.Model):
@@ -16,20 +17,9 @@ class ResPartner(models.Model):
 
     def _compute_jmsc_cert_certificate_count(self):
         # As the user: the count shows only the certificates their record rules let them open.
-        counts = {}
-        if self.ids:
-            counts = {
-                partner.id: count
-                for partner, count in self.env["jmsc.cert.certificate"]._read_group(
-                    [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-                )
-            }
-        for partner in self:
-            partner.jmsc_cert_certificate_count = counts.get(partner.id, 0)
+        compute_related_count(self, "jmsc_cert_certificate_count", "jmsc.cert.certificate", "partner_id")
 
     def action_view_jmsc_cert_certificates(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_certification.jmsc_cert_certificate_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
+        return related_action(
+            self, "jmsc_certification.jmsc_cert_certificate_action", "partner_id", context={"create": False}
+        )

@@ -1,4 +1,5 @@
 from odoo import fields, http
+from odoo.addons.jmsc_base.tools.portal import portal_counter
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -12,12 +13,7 @@ class CooperativePortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "savings_count" in counters:
-            Account = request.env["jmsc.coop.account"]
-            values["savings_count"] = (
-                Account.search_count(self._my_savings_domain()) if Account.has_access("read") else 0
-            )
-        return values
+        return portal_counter(values, counters, "savings_count", "jmsc.coop.account", self._my_savings_domain())
 
     @http.route(["/my/savings"], type="http", auth="user", website=True)
     def portal_my_savings(self, **kw):

@@ -1,7 +1,9 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from .cooperative_field import cooperative_field
 from .ledger_guard import allow, is_allowed
 
 FIXED_FIELDS = {"partner_id", "cooperative_id", "number"}
@@ -19,14 +21,7 @@ class JmscCoopMember(models.Model):
 
     number = fields.Char(string="Member Number", readonly=True, copy=False, index=True)
     partner_id = fields.Many2one("res.partner", string="Member", required=True, index=True, ondelete="restrict")
-    cooperative_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain=[("agency_type_id.code", "=", "cooperative")],
-        default=lambda self: self._default_cooperative(),
-    )
+    cooperative_id = cooperative_field(index=True, ondelete="restrict")
     # NIK is read only by users of the Identity Data group (cooperative staff are not)
     nik = fields.Char(related="partner_id.nik", string="NIK", groups="jmsc_base.group_jmsc_identity")
     join_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -158,11 +153,7 @@ class JmscCoopMember(models.Model):
         return self.env["jmsc.coop.account"].create(vals_list)
 
     def action_open_accounts(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_account_action")
-        action["domain"] = [("member_id", "=", self.id)]
-        action["context"] = {"default_member_id": self.id}
-        return action
+        return related_action(self, "jmsc_cooperative.jmsc_coop_account_action", "member_id")
 
     def action_resign(self):
         self._settle_and_close("resigned")

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .cooperative_field import cooperative_field
+
 
 def format_month(month):
     return f"{month:%m/%Y}"
@@ -14,14 +16,7 @@ class JmscCoopPeriod(models.Model):
     _description = "Cooperative Closed Month"
     _order = "month desc"
 
-    cooperative_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain=[("agency_type_id.code", "=", "cooperative")],
-        default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
-    )
+    cooperative_id = cooperative_field(index=True, ondelete="restrict")
     month = fields.Date(required=True, index=True, help="Any day of the month; stored as its first day.")
     name = fields.Char(compute="_compute_name", store=True)
     closed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .cooperative_field import cooperative_field
+
 PRODUCT_KINDS = [
     ("pokok", "Principal Savings (Simpanan Pokok)"),
     ("wajib", "Mandatory Savings (Simpanan Wajib)"),
@@ -20,13 +22,7 @@ class JmscCoopProduct(models.Model):
     code = fields.Char(required=True, help="Short code used in account numbers, e.g. SP, SW, SS.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    cooperative_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        domain=[("agency_type_id.code", "=", "cooperative")],
-    )
+    cooperative_id = cooperative_field(user_default=False, index=True, ondelete="restrict")
     kind = fields.Selection(PRODUCT_KINDS, required=True, default="sukarela")
     min_balance = fields.Monetary(string="Minimum Balance")
     monthly_due = fields.Monetary(help="Amount due every month (Simpanan Wajib).")

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
@@ -182,15 +183,7 @@ class ResPartner(models.Model):
         return [f"{prefix}{number:0{sequence['padding']}d}{suffix}" for number in range(first, first + count)]
 
     def action_open_coop_memberships(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_member_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return related_action(self, "jmsc_cooperative.jmsc_coop_member_action", "partner_id", context={})
 
     def action_open_coop_accounts(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_cooperative.jmsc_coop_account_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {}
-        return action
+        return related_action(self, "jmsc_cooperative.jmsc_coop_account_action", "partner_id", context={})

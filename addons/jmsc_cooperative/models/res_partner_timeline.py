@@ -5,6 +5,13 @@ from odoo import api, fields, models
 
 from .money import format_rupiah
 
+# the kinds of events the cooperative reports and their options (see _jmsc_timeline_source)
+KINDS = {
+    "coop_join": {"icon": "fa-users"},
+    "coop_leave": {"icon": "fa-user-times", "sequence": 70},
+    "coop_balance": {"icon": "fa-money", "sequence": 95},
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -15,50 +22,20 @@ class ResPartner(models.Model):
         each savings account at the end of every month with postings (one grouped read, whatever the number of
         transactions)."""
         events = super()._jmsc_timeline_events(partners, date_from, date_to)
-        partners = partners.filtered("id")
-        Member = self.env["jmsc.coop.member"]
-        if not partners or not Member.has_access("read"):
-            return events
-        source = self.env._("Cooperative")
-        members = Member.search_fetch(
-            [("partner_id", "in", partners.ids)],
-            ["partner_id", "cooperative_id", "number", "join_date", "status", "end_date"],
+        members = self._jmsc_timeline_read(
+            "jmsc.coop.member", partners, ["partner_id", "cooperative_id", "number", "join_date", "status", "end_date"]
         )
+        add = self._jmsc_timeline_source(events, "jmsc_cooperative", KINDS, self.env._("Cooperative"))
         statuses = self._jmsc_timeline_selection_labels("jmsc.coop.member", "status")
         # The cooperative's name where the user may read that contact (a portal member may not): one query.
         readable = members.cooperative_id._filtered_access("read")
         for member in members:
             cooperative = member.cooperative_id & readable
             detail = ", ".join(x for x in [cooperative.name, member.number] if x)
-            ref = ("jmsc.coop.member", member.id)
-            events.append(
-                self._jmsc_timeline_event(
-                    member.partner_id.id,
-                    member.join_date,
-                    "coop_join",
-                    "jmsc_cooperative",
-                    self.env._("Joined the cooperative"),
-                    detail,
-                    *ref,
-                    "fa-users",
-                    source=source,
-                )
-            )
+            add("coop_join", member, member.join_date, self.env._("Joined the cooperative"), detail)
             if member.end_date and member.status != "active":
-                events.append(
-                    self._jmsc_timeline_event(
-                        member.partner_id.id,
-                        member.end_date,
-                        "coop_leave",
-                        "jmsc_cooperative",
-                        self.env._("Left the cooperative: %s", statuses.get(member.status, member.status)),
-                        detail,
-                        *ref,
-                        "fa-user-times",
-                        sequence=70,
-                        source=source,
-                    )
-                )
+                title = self.env._("Left the cooperative: %s", statuses.get(member.status, member.status))
+                add("coop_leave", member, member.end_date, title, detail)
         Transaction = self.env["jmsc.coop.transaction"]
         if not members or not Transaction.has_access("read"):
             return events
@@ -76,19 +53,5 @@ class ResPartner(models.Model):
                 balance=format_rupiah(balance),
                 change=("+" if amount > 0 else "") + format_rupiah(amount),
             )
-            events.append(
-                self._jmsc_timeline_event(
-                    account.partner_id.id,
-                    month_end,
-                    "coop_balance",
-                    "jmsc_cooperative",
-                    self.env._("Monthly savings balance"),
-                    detail,
-                    "jmsc.coop.account",
-                    account.id,
-                    "fa-money",
-                    sequence=95,
-                    source=source,
-                )
-            )
+            add("coop_balance", account, month_end, self.env._("Monthly savings balance"), detail)
         return events

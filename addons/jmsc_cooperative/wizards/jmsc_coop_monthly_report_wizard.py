@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.cooperative_field import cooperative_field
+
 
 class JmscCoopMonthlyReportWizard(models.TransientModel):
     """The monthly cooperative report: members, deposits, withdrawals and balances per product."""
@@ -7,12 +9,7 @@ class JmscCoopMonthlyReportWizard(models.TransientModel):
     _name = "jmsc.coop.monthly.report.wizard"
     _description = "Cooperative Monthly Report"
 
-    cooperative_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        domain=[("agency_type_id.code", "=", "cooperative")],
-        default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
-    )
+    cooperative_id = cooperative_field()
     month = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
 
     def action_print(self):

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..models.cooperative_field import cooperative_field
 from ..models.jmsc_coop_shu_run import SHU_RULES
 
 
@@ -11,12 +12,7 @@ class JmscCoopShuWizard(models.TransientModel):
     _inherit = ["jmsc.coop.money.mixin"]
     _description = "Profit Share (SHU) Wizard"
 
-    cooperative_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        domain=[("agency_type_id.code", "=", "cooperative")],
-        default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
-    )
+    cooperative_id = cooperative_field()
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
     amount = fields.Monetary(string="Amount to Distribute", required=True)
     rule = fields.Selection(SHU_RULES, required=True, default="average_balance")

@@ -5,6 +5,7 @@ import babel.dates
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import UserError
 from odoo.tools.misc import babel_locale_parse
 
@@ -88,15 +89,8 @@ class HelpdeskTicket(models.Model):
 
     @api.depends_context("uid")
     def _compute_jmsc_counts(self):
-        calls = dict(
-            self.env["jmsc.helpdesk.call"]._read_group([("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"])
-        )
-        referrals = dict(
-            self.env["jmsc.helpdesk.referral"]._read_group([("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"])
-        )
-        for ticket in self:
-            ticket.jmsc_call_count = calls.get(ticket, 0)
-            ticket.jmsc_referral_count = referrals.get(ticket, 0)
+        compute_related_count(self, "jmsc_call_count", "jmsc.helpdesk.call", "ticket_id")
+        compute_related_count(self, "jmsc_referral_count", "jmsc.helpdesk.referral", "ticket_id")
 
     @api.onchange("jmsc_migrant_lookup")
     def _onchange_jmsc_migrant_lookup(self):
@@ -202,18 +196,10 @@ class HelpdeskTicket(models.Model):
         }
 
     def action_jmsc_view_calls(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_helpdesk.jmsc_helpdesk_call_action")
-        action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
-        return action
+        return related_action(self, "jmsc_helpdesk.jmsc_helpdesk_call_action", "ticket_id")
 
     def action_jmsc_view_referrals(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_helpdesk.jmsc_helpdesk_referral_action")
-        action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
-        return action
+        return related_action(self, "jmsc_helpdesk.jmsc_helpdesk_referral_action", "ticket_id")
 
     def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
         """Officers without an email address log notes and move cases all the same (contract 7): the

@@ -1,6 +1,7 @@
 import re
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -14,13 +15,7 @@ class ResPartner(models.Model):
 
     @api.depends_context("uid")
     def _compute_jmsc_case_count(self):
-        counts = dict(
-            self.env["helpdesk.ticket"]._read_group(
-                [("jmsc_migrant_id", "in", self.ids)], ["jmsc_migrant_id"], ["__count"]
-            )
-        )
-        for partner in self:
-            partner.jmsc_case_count = counts.get(partner, 0)
+        compute_related_count(self, "jmsc_case_count", "helpdesk.ticket", "jmsc_migrant_id")
 
     @api.model
     def _jmsc_card_partners(self, domain):
@@ -116,8 +111,4 @@ class ResPartner(models.Model):
         return super()._jmsc_anonymize()
 
     def action_jmsc_view_cases(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_helpdesk.helpdesk_ticket_action_jmsc_cases")
-        action["domain"] = [("jmsc_migrant_id", "=", self.id)]
-        action["context"] = {"default_jmsc_migrant_id": self.id}
-        return action
+        return related_action(self, "jmsc_helpdesk.helpdesk_ticket_action_jmsc_cases", "jmsc_migrant_id")

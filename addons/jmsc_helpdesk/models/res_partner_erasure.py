@@ -14,13 +14,12 @@ class ResPartner(models.Model):
         numbers = {n for p in people for n in (p.phone, p.mobile, p.phone_sanitized) if n}
         emails = {p.email for p in people if p.email}
         # sudo: sensitive cases hidden from the caller are about the person too (the callers check the rights)
-        Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
         domain = ["|", ("jmsc_migrant_id", "in", people.ids), ("partner_id", "in", people.ids)]
         if numbers:
             domain = ["|", ("jmsc_caller_phone", "in", list(numbers))] + domain
         if emails:
             domain = ["|", ("partner_email", "in", list(emails))] + domain
-        cases = Ticket.search(domain)
+        cases = self._jmsc_privacy_records("helpdesk.ticket", domain)
         Call = self.env["jmsc.helpdesk.call"].sudo()
         calls = Call.search([("ticket_id", "in", cases.ids)])
         if numbers:
@@ -46,83 +45,78 @@ class ResPartner(models.Model):
                 "jmsc_public_update": False,
             }
 
-        categories += [
-            {
-                "key": "helpdesk_cases",
-                "label": self.env._("Call centre cases and complaints (including archived ones)"),
-                "records": cases,
-                "action": "scrub",
-                "values": case_values,
-                "reason": kept,
-                "purpose": purpose,
-                "recipients": recipients,
-                "fields": [
-                    "number",
-                    "name",
-                    "category_id",
-                    "stage_id",
-                    "create_date",
-                    "closed_date",
-                    "description",
-                    "jmsc_caller_name",
-                    "jmsc_caller_phone",
-                    "partner_email",
-                    "jmsc_subject_name",
-                    "jmsc_country_id",
-                    "jmsc_decision",
-                    "jmsc_public_update",
-                    "active",
-                ],
-            },
-            {
-                "key": "helpdesk_calls",
-                "label": self.env._("Calls (including calls without a case)"),
-                "records": calls,
-                "action": "scrub",
-                "values": {"caller_number": False, "caller_name": False, "caller_type": "anonymous", "notes": False},
-                "reason": kept,
-                "purpose": purpose,
-                "recipients": self.env._("The call centre"),
-                "fields": [
-                    "call_date",
-                    "direction",
-                    "caller_number",
-                    "caller_name",
-                    "caller_type",
-                    "category_id",
-                    "duration",
-                    "notes",
-                ],
-            },
-            {
-                "key": "helpdesk_referrals",
-                "label": self.env._("Case referrals"),
-                "records": cases.jmsc_referral_ids,
-                "action": "scrub",
-                "values": {"contact_name": False, "contact_phone": False, "outcome": False},
-                "reason": kept,
-                "purpose": purpose,
-                "recipients": recipients,
-                "fields": [
-                    "agency_id",
-                    "referral_date",
-                    "contact_name",
-                    "contact_phone",
-                    "reference_number",
-                    "state",
-                    "outcome",
-                ],
-            },
-            {
-                "key": "helpdesk_escalations",
-                "label": self.env._("Case escalations"),
-                "records": cases.jmsc_escalation_ids,
-                "action": "scrub",
-                "values": {"note": False},
-                "reason": kept,
-                "purpose": purpose,
-                "recipients": self.env._("The call centre"),
-                "fields": ["date", "kind", "note"],
-            },
-        ]
-        return categories
+        return categories + self._jmsc_privacy_service(
+            purpose,
+            recipients,
+            kept,
+            [
+                {
+                    "key": "helpdesk_cases",
+                    "label": self.env._("Call centre cases and complaints (including archived ones)"),
+                    "records": cases,
+                    "values": case_values,
+                    "fields": [
+                        "number",
+                        "name",
+                        "category_id",
+                        "stage_id",
+                        "create_date",
+                        "closed_date",
+                        "description",
+                        "jmsc_caller_name",
+                        "jmsc_caller_phone",
+                        "partner_email",
+                        "jmsc_subject_name",
+                        "jmsc_country_id",
+                        "jmsc_decision",
+                        "jmsc_public_update",
+                        "active",
+                    ],
+                },
+                {
+                    "key": "helpdesk_calls",
+                    "label": self.env._("Calls (including calls without a case)"),
+                    "records": calls,
+                    "values": {
+                        "caller_number": False,
+                        "caller_name": False,
+                        "caller_type": "anonymous",
+                        "notes": False,
+                    },
+                    "recipients": self.env._("The call centre"),
+                    "fields": [
+                        "call_date",
+                        "direction",
+                        "caller_number",
+                        "caller_name",
+                        "caller_type",
+                        "category_id",
+                        "duration",
+                        "notes",
+                    ],
+                },
+                {
+                    "key": "helpdesk_referrals",
+                    "label": self.env._("Case referrals"),
+                    "records": cases.jmsc_referral_ids,
+                    "values": {"contact_name": False, "contact_phone": False, "outcome": False},
+                    "fields": [
+                        "agency_id",
+                        "referral_date",
+                        "contact_name",
+                        "contact_phone",
+                        "reference_number",
+                        "state",
+                        "outcome",
+                    ],
+                },
+                {
+                    "key": "helpdesk_escalations",
+                    "label": self.env._("Case escalations"),
+                    "records": cases.jmsc_escalation_ids,
+                    "values": {"note": False},
+                    "recipients": self.env._("The call centre"),
+                    "fields": ["date", "kind", "note"],
+                },
+            ],
+        )

@@ -1,6 +1,13 @@
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, models
 
+# the kinds of events the call centre reports and their options (see _jmsc_timeline_source)
+KINDS = {
+    "case_opened": {"icon": "fa-life-ring"},
+    "case_closed": {"icon": "fa-check-circle-o", "sequence": 60},
+    "call": {"icon": "fa-phone", "sequence": 15, "portal": False},
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -15,51 +22,24 @@ class ResPartner(models.Model):
         names the case type and stage only, never the description or internal notes. One read per kind.
         """
         events = super()._jmsc_timeline_events(partners, date_from, date_to)
-        partners = partners.filtered("id")
-        Ticket = self.env["helpdesk.ticket"]
-        if not partners or not Ticket.has_access("read"):
-            return events
-        source = self.env._("Call Centre")
         portal = self.env.user.share
-        domain = [("jmsc_migrant_id", "in", partners.ids)]
-        if portal:
-            domain.append(("jmsc_is_sensitive", "=", False))
-        tickets = Ticket.search_fetch(
-            domain,
+        tickets = self._jmsc_timeline_read(
+            "helpdesk.ticket",
+            partners,
             ["jmsc_migrant_id", "number", "category_id", "stage_id", "jmsc_sla_start", "create_date", "closed_date"],
+            domain=[("jmsc_is_sensitive", "=", False)] if portal else [],
+            partner_field="jmsc_migrant_id",
         )
+        add = self._jmsc_timeline_source(events, "jmsc_helpdesk", KINDS, self.env._("Call Centre"))
         for ticket in tickets:
-            pid = ticket.jmsc_migrant_id.id
+            person = ticket.jmsc_migrant_id
             detail = ", ".join(x for x in [ticket.number, ticket.category_id.name] if x)
-            ref = ("helpdesk.ticket", ticket.id)
-            events.append(
-                self._jmsc_timeline_event(
-                    pid,
-                    ticket.jmsc_sla_start or ticket.create_date,
-                    "case_opened",
-                    "jmsc_helpdesk",
-                    self.env._("Call centre case opened"),
-                    detail,
-                    *ref,
-                    "fa-life-ring",
-                    source=source,
-                )
-            )
+            opened = ticket.jmsc_sla_start or ticket.create_date
+            add("case_opened", ticket, opened, self.env._("Call centre case opened"), detail, partner=person)
             if ticket.closed_date:
-                events.append(
-                    self._jmsc_timeline_event(
-                        pid,
-                        ticket.closed_date,
-                        "case_closed",
-                        "jmsc_helpdesk",
-                        self.env._("Call centre case closed"),
-                        ", ".join(x for x in [detail, ticket.stage_id.name] if x),
-                        *ref,
-                        "fa-check-circle-o",
-                        sequence=60,
-                        source=source,
-                    )
-                )
+                title = self.env._("Call centre case closed")
+                detail = ", ".join(x for x in [detail, ticket.stage_id.name] if x)
+                add("case_closed", ticket, ticket.closed_date, title, detail, partner=person)
         Call = self.env["jmsc.helpdesk.call"]
         if portal or not tickets or not Call.has_access("read"):
             return events
@@ -77,20 +57,6 @@ class ResPartner(models.Model):
                 minutes=minutes,
                 case=ticket.number,
             )
-            events.append(
-                self._jmsc_timeline_event(
-                    ticket.jmsc_migrant_id.id,
-                    call.call_date,
-                    "call",
-                    "jmsc_helpdesk",
-                    self.env._("Call"),
-                    detail,
-                    "jmsc.helpdesk.call",
-                    call.id,
-                    "fa-phone",
-                    sequence=15,
-                    portal=False,
-                    source=source,
-                )
-            )
+            person = ticket.jmsc_migrant_id
+            add("call", call, call.call_date, self.env._("Call"), detail, partner=person)
         return events

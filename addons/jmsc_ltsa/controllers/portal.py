@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.addons.jmsc_base.tools.portal import portal_counter
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
@@ -8,10 +9,7 @@ from odoo.http import request
 class LtsaPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "ltsa_count" in counters:
-            requests = request.env["jmsc.ltsa.request"]
-            values["ltsa_count"] = requests.search_count([]) if requests.has_access("read") else 0
-        return values
+        return portal_counter(values, counters, "ltsa_count", "jmsc.ltsa.request")
 
     @http.route(["/my/ltsa", "/my/ltsa/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_ltsa_requests(self, page=1, **kw):

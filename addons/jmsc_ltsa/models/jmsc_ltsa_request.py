@@ -133,19 +133,26 @@ class JmscLtsaRequest(models.Model):
         for request in self:
             if request.state != "draft":
                 raise UserError(self.env._("Request %(name)s is already confirmed.", name=request.name))
-            if not request.step_ids:
-                raise UserError(self.env._("Request %(name)s has no services to provide.", name=request.name))
-            now = fields.Datetime.now()
-            days = max(request.step_ids.service_id.mapped("completion_days"))
-            request._guarded_write(
-                {
-                    "state": "in_progress",
-                    "confirmed_date": now,
-                    "deadline": request.site_id.calendar_id.plan_days(days or 1, now, compute_leaves=True),
-                }
-            )
+            request._confirm()
             request.step_ids.sorted("sequence")[:1]._queue()
         return True
+
+    def _confirm(self):
+        """Puts the request in progress now, with its completion deadline on the site's working calendar; returns
+        the moment it was confirmed."""
+        self.ensure_one()
+        if not self.step_ids:
+            raise UserError(self.env._("Request %(name)s has no services to provide.", name=self.name))
+        now = fields.Datetime.now()
+        days = max(self.step_ids.service_id.mapped("completion_days"))
+        self._guarded_write(
+            {
+                "state": "in_progress",
+                "confirmed_date": now,
+                "deadline": self.site_id.calendar_id.plan_days(days or 1, now, compute_leaves=True),
+            }
+        )
+        return now
 
     def action_cancel(self):
         self.check_access("write")
@@ -178,34 +185,30 @@ class JmscLtsaRequest(models.Model):
                 request._guarded_write({"sla_state": state})
 
     def _notify_breach(self):
-        activity_type = self.env.ref("jmsc_ltsa.mail_activity_type_sla_breach")
         for request in self:
-            supervisor = request.site_id.supervisor_id
             body = self.env._(
                 "Request %(name)s missed its completion deadline of %(deadline)s.",
                 name=request.name,
                 deadline=request._local_datetime(request.deadline),
             )
-            request._post_system_message(body, partner_ids=supervisor.partner_id.ids)
-            if supervisor:
-                request.activity_schedule(activity_type_id=activity_type.id, user_id=supervisor.id, note=body)
+            request._report_breach(body)
             request._guarded_write({"sla_notified": True})
+
+    def _report_breach(self, body):
+        """Tells the site's supervisor that this request (or one of its steps) missed its deadline: a note on the
+        request and a to-do for them."""
+        self.ensure_one()
+        supervisor = self.site_id.supervisor_id
+        self._post_system_message(body, partner_ids=supervisor.partner_id.ids)
+        if supervisor:
+            activity_type = self.env.ref("jmsc_ltsa.mail_activity_type_sla_breach")
+            self.activity_schedule(activity_type_id=activity_type.id, user_id=supervisor.id, note=body)
 
     def _start_from_ticket(self, ticket):
         """Confirm a request started at the desk: its first step is served on the visitor's current ticket."""
         self.ensure_one()
         self.check_access("write")
-        if not self.step_ids:
-            raise UserError(self.env._("Request %(name)s has no services to provide.", name=self.name))
-        now = fields.Datetime.now()
-        days = max(self.step_ids.service_id.mapped("completion_days"))
-        self._guarded_write(
-            {
-                "state": "in_progress",
-                "confirmed_date": now,
-                "deadline": self.site_id.calendar_id.plan_days(days or 1, now, compute_leaves=True),
-            }
-        )
+        now = self._confirm()
         step = self.step_ids.sorted("sequence")[:1]
         step._guarded_write(
             {

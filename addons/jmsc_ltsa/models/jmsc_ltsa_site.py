@@ -19,6 +19,13 @@ def _new_token():
     return public_token.new_token()
 
 
+def _token_field(help):
+    """A token that opens a public page of the site: unguessable, set at creation, seen by its managers only."""
+    return fields.Char(
+        copy=False, default=lambda self: _new_token(), required=True, readonly=True, groups=SITE_MANAGERS, help=help
+    )
+
+
 class JmscLtsaSite(models.Model):
     _name = "jmsc.ltsa.site"
     _description = "LTSA Site (one-stop service centre)"
@@ -37,22 +44,8 @@ class JmscLtsaSite(models.Model):
     )
     supervisor_id = fields.Many2one("res.users", index=True, tracking=True)
     desk_ids = fields.One2many("jmsc.ltsa.desk", "site_id", string="Desks")
-    board_token = fields.Char(
-        copy=False,
-        default=lambda self: _new_token(),
-        required=True,
-        readonly=True,
-        groups=SITE_MANAGERS,
-        help="Opens the read-only lobby board; it cannot issue tickets.",
-    )
-    kiosk_token = fields.Char(
-        copy=False,
-        default=lambda self: _new_token(),
-        required=True,
-        readonly=True,
-        groups=SITE_MANAGERS,
-        help="Opens the kiosk that issues queue tickets; different from the board token.",
-    )
+    board_token = _token_field(help="Opens the read-only lobby board; it cannot issue tickets.")
+    kiosk_token = _token_field(help="Opens the kiosk that issues queue tickets; different from the board token.")
     board_url = fields.Char(compute="_compute_urls", string="Lobby Board", groups=SITE_MANAGERS)
     kiosk_url = fields.Char(compute="_compute_urls", string="Kiosk", groups=SITE_MANAGERS)
     kiosk_client_limit = fields.Integer(

@@ -34,6 +34,7 @@ PROTECTED_FIELDS = {
 class JmscLtsaStep(models.Model):
     _name = "jmsc.ltsa.step"
     _description = "LTSA Journey Step"
+    _inherit = ["jmsc.state.guard.mixin"]
     _order = "request_id, sequence, id"
 
     request_id = fields.Many2one("jmsc.ltsa.request", required=True, index=True, ondelete="cascade")
@@ -155,18 +156,14 @@ class JmscLtsaStep(models.Model):
             )
         return tickets
 
-    def _check_state(self, allowed, action):
-        for step in self:
-            if step.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Step %(step)s of %(request)s is %(state)s: it cannot be %(action)s.",
-                        step=step.name,
-                        request=step.request_id.name,
-                        state=dict(STEP_STATES)[step.state],
-                        action=action,
-                    )
-                )
+    def _jmsc_state_refusal(self, state, action):
+        return self.env._(
+            "Step %(step)s of %(request)s is %(state)s: it cannot be %(action)s.",
+            step=self.name,
+            request=self.request_id.name,
+            state=state,
+            action=action,
+        )
 
     def action_start(self):
         self._check_state(("waiting", "called"), self.env._("started"))
@@ -293,9 +290,7 @@ class JmscLtsaStep(models.Model):
                 step._guarded_write({"sla_state": state})
 
     def _notify_breach(self):
-        activity_type = self.env.ref("jmsc_ltsa.mail_activity_type_sla_breach")
         for step in self:
-            supervisor = step.site_id.supervisor_id
             body = self.env._(
                 "Step %(step)s of %(request)s (desk %(desk)s) missed its SLA deadline of %(deadline)s.",
                 step=step.name,
@@ -303,7 +298,5 @@ class JmscLtsaStep(models.Model):
                 desk=step.desk_id.name or "-",
                 deadline=step.request_id._local_datetime(step.deadline),
             )
-            step.request_id._post_system_message(body, partner_ids=supervisor.partner_id.ids)
-            if supervisor:
-                step.request_id.activity_schedule(activity_type_id=activity_type.id, user_id=supervisor.id, note=body)
+            step.request_id._report_breach(body)
             step._guarded_write({"sla_notified": True})

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 
 LTSA_READERS = "jmsc_ltsa.group_ltsa_officer,jmsc_base.group_jmsc_provincial_officer"
 
@@ -13,15 +14,7 @@ class ResPartner(models.Model):
     )
 
     def _compute_ltsa_request_count(self):
-        counts = dict(
-            self.env["jmsc.ltsa.request"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
-        )
-        for partner in self:
-            partner.ltsa_request_count = counts.get(partner, 0)
+        compute_related_count(self, "ltsa_request_count", "jmsc.ltsa.request", "partner_id")
 
     def action_view_ltsa_requests(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_ltsa.jmsc_ltsa_request_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        return related_action(self, "jmsc_ltsa.jmsc_ltsa_request_action", "partner_id")

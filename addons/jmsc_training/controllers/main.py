@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.addons.jmsc_base.tools.public_page import open_public_page
+from odoo.addons.jmsc_base.tools.public_page import open_public_page, too_many_requests
 from odoo.addons.jmsc_base.tools.public_token import plausible_token
 from odoo.http import request
 
@@ -22,12 +22,7 @@ class JmscTrainingCertificateController(http.Controller):
         """Public check of a certificate by its unguessable token: no NIK, only the holder's initials."""
         headers, allowed = open_public_page("training.verify", VERIFY_LIMIT, VERIFY_WINDOW)
         if not allowed:
-            return request.render(
-                "jmsc_training.certificate_verification_page",
-                {"certificate": None, "too_many": True},
-                status=429,
-                headers=dict(headers, **{"Retry-After": "60"}),
-            )
+            return too_many_requests("jmsc_training.certificate_verification_page", {"certificate": None}, headers)
         enrolment = None
         if plausible_token(token):
             # sudo: an exact search on the unguessable token; only the fields below leave this method.

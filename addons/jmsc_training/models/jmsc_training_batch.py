@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -21,7 +22,7 @@ class JmscTrainingBatch(models.Model):
 
     _name = "jmsc.training.batch"
     _description = "Training Batch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "jmsc.state.guard.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, copy=False, default="/", index=True, tracking=True)
@@ -277,17 +278,10 @@ class JmscTrainingBatch(models.Model):
             promoted._write_guarded({"state": "enrolled"})
             log_system_note(promoted, self.env._("A seat became free: promoted from the waitlist."))
 
-    def _check_state(self, allowed, action):
-        for batch in self:
-            if batch.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Batch %(batch)s is %(state)s: you cannot %(action)s it.",
-                        batch=batch.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[batch.state],
-                        action=action,
-                    )
-                )
+    def _jmsc_state_refusal(self, state, action):
+        return self.env._(
+            "Batch %(batch)s is %(state)s: you cannot %(action)s it.", batch=self.name, state=state, action=action
+        )
 
     def _set_state(self, state, action):
         """The only path that changes a batch's status: centre staff (or managers) of batches they may edit."""
@@ -373,15 +367,7 @@ class JmscTrainingBatch(models.Model):
         return Session.create(vals_list)
 
     def action_view_sessions(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_session_action")
-        action["domain"] = [("batch_id", "=", self.id)]
-        action["context"] = {"default_batch_id": self.id}
-        return action
+        return related_action(self, "jmsc_training.jmsc_training_session_action", "batch_id")
 
     def action_view_enrolments(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_enrolment_action")
-        action["domain"] = [("batch_id", "=", self.id)]
-        action["context"] = {"default_batch_id": self.id}
-        return action
+        return related_action(self, "jmsc_training.jmsc_training_enrolment_action", "batch_id")

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.jmsc_base.tools import public_token
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, formatLang
 
 from ..tools import log_system_note
@@ -18,7 +18,7 @@ class JmscTrainingEnrolment(models.Model):
 
     _name = "jmsc.training.enrolment"
     _description = "Training Enrolment"
-    _inherit = ["mail.thread", "jmsc.expiry.mixin"]
+    _inherit = ["mail.thread", "jmsc.expiry.mixin", "jmsc.state.guard.mixin"]
     _order = "batch_id, state, date_applied, id"
     _rec_name = "partner_id"
 
@@ -244,15 +244,13 @@ class JmscTrainingEnrolment(models.Model):
                         "verification code are set by the Enrol and Assess buttons."
                     )
                 )
-        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
-        hidden = partners - partners._filtered_access("read")
-        if hidden:
-            raise AccessError(
-                self.env._(
-                    "You cannot see this migrant's profile: use Enrol by NIK, which checks the NIK on the "
-                    "migrant's KTP and enrols them without opening their data."
-                )
-            )
+        self.env["res.partner"]._jmsc_check_partners_readable(
+            vals_list,
+            self.env._(
+                "You cannot see this migrant's profile: use Enrol by NIK, which checks the NIK on the "
+                "migrant's KTP and enrols them without opening their data."
+            ),
+        )
 
     def write(self, vals):
         if not self.env.su:
@@ -357,19 +355,14 @@ class JmscTrainingEnrolment(models.Model):
                         )
                     )
 
-    def _check_state(self, allowed, action):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for enrolment in self:
-            if enrolment.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "The enrolment of %(trainee)s in %(batch)s is %(state)s: you cannot %(action)s it.",
-                        trainee=enrolment.partner_id.name,
-                        batch=enrolment.batch_id.name,
-                        state=states[enrolment.state],
-                        action=action,
-                    )
-                )
+    def _jmsc_state_refusal(self, state, action):
+        return self.env._(
+            "The enrolment of %(trainee)s in %(batch)s is %(state)s: you cannot %(action)s it.",
+            trainee=self.partner_id.name,
+            batch=self.batch_id.name,
+            state=state,
+            action=action,
+        )
 
     def action_enrol(self):
         """Give a seat to applicants while there is room; the others go on the waitlist."""

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.addons.jmsc_base.models.res_partner import MIGRATION_STAGES
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import ValidationError
 
 PROGRAMME_CATEGORIES = [
@@ -68,13 +69,7 @@ class JmscTrainingProgramme(models.Model):
     ]
 
     def _compute_batch_count(self):
-        counts = dict(
-            self.env["jmsc.training.batch"]._read_group(
-                [("programme_id", "in", self.ids)], ["programme_id"], ["__count"]
-            )
-        )
-        for programme in self:
-            programme.batch_count = counts.get(programme, 0)
+        compute_related_count(self, "batch_count", "jmsc.training.batch", "programme_id")
 
     def _compute_display_name(self):
         for programme in self:
@@ -123,8 +118,4 @@ class JmscTrainingProgramme(models.Model):
                     )
 
     def action_view_batches(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_batch_action")
-        action["domain"] = [("programme_id", "=", self.id)]
-        action["context"] = {"default_programme_id": self.id}
-        return action
+        return related_action(self, "jmsc_training.jmsc_training_batch_action", "programme_id")

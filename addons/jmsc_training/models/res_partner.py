@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 
 
 class ResPartner(models.Model):
@@ -13,16 +14,7 @@ class ResPartner(models.Model):
 
     def _compute_training_enrolment_count(self):
         # As the user: the count shows only the enrolments their record rules let them open.
-        counts = {}
-        if self.ids:
-            counts = {
-                partner.id: count
-                for partner, count in self.env["jmsc.training.enrolment"]._read_group(
-                    [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-                )
-            }
-        for partner in self:
-            partner.training_enrolment_count = counts.get(partner.id, 0)
+        compute_related_count(self, "training_enrolment_count", "jmsc.training.enrolment", "partner_id")
 
     @api.depends("training_enrolment_ids.state")
     def _compute_training_completed(self):
@@ -61,8 +53,9 @@ class ResPartner(models.Model):
         return programmes
 
     def action_view_training_enrolments(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("jmsc_training.jmsc_training_enrolment_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id, "create": False}
-        return action
+        return related_action(
+            self,
+            "jmsc_training.jmsc_training_enrolment_action",
+            "partner_id",
+            context={"default_partner_id": self.id, "create": False},
+        )

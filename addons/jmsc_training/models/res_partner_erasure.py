@@ -9,59 +9,45 @@ class ResPartner(models.Model):
 
     def _jmsc_privacy_categories(self):
         categories = super()._jmsc_privacy_categories()
-        people = self.sudo().with_context(active_test=False)
-        enrolments = (
-            self.env["jmsc.training.enrolment"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "in", people.ids)])
-        )
+        enrolments = self._jmsc_privacy_records("jmsc.training.enrolment")
         purpose = self.env._("Pre-departure training and its certificate")
         recipients = self.env._("The training centre (BLK/LPK) and the certification body (LSP)")
         statistics = self.env._("Kept for the training statistics (batch, result, attendance); the notes are erased.")
-        categories += [
-            {
-                "key": "training_enrolments",
-                "label": self.env._("Training enrolments"),
-                "records": enrolments,
-                "action": "scrub",
-                "values": {"note": False},
-                "reason": statistics,
-                "purpose": purpose,
-                "recipients": recipients,
-                "fields": [
-                    "batch_id",
-                    "programme_id",
-                    "centre_id",
-                    "state",
-                    "date_applied",
-                    "score",
-                    "attendance_rate",
-                    "certificate_number",
-                    "date_completed",
-                    "note",
-                ],
-            },
-            {
-                "key": "training_attendance",
-                "label": self.env._("Training attendance"),
-                "records": enrolments.attendance_ids,
-                "action": "scrub",
-                "values": {"note": False},
-                "reason": statistics,
-                "purpose": purpose,
-                "recipients": recipients,
-                "fields": ["session_id", "date", "status", "note"],
-            },
-            {
-                "key": "training_scores",
-                "label": self.env._("Training scores"),
-                "records": enrolments.score_ids,
-                "action": "keep",
-                "reason": statistics,
-                "purpose": purpose,
-                "recipients": recipients,
-                "fields": [f for f in ("component_id", "score") if f in enrolments.score_ids._fields],
-            },
-        ]
-        return categories
+        return categories + self._jmsc_privacy_service(
+            purpose,
+            recipients,
+            statistics,
+            [
+                {
+                    "key": "training_enrolments",
+                    "label": self.env._("Training enrolments"),
+                    "records": enrolments,
+                    "values": {"note": False},
+                    "fields": [
+                        "batch_id",
+                        "programme_id",
+                        "centre_id",
+                        "state",
+                        "date_applied",
+                        "score",
+                        "attendance_rate",
+                        "certificate_number",
+                        "date_completed",
+                        "note",
+                    ],
+                },
+                {
+                    "key": "training_attendance",
+                    "label": self.env._("Training attendance"),
+                    "records": enrolments.attendance_ids,
+                    "values": {"note": False},
+                    "fields": ["session_id", "date", "status", "note"],
+                },
+                {
+                    "key": "training_scores",
+                    "label": self.env._("Training scores"),
+                    "records": enrolments.score_ids,
+                    "fields": [f for f in ("component_id", "score") if f in enrolments.score_ids._fields],
+                },
+            ],
+        )
