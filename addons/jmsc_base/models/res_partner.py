@@ -5,7 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import nik as nik_tools
-from ..tools.related import compute_related_count
 
 MIGRATION_STAGES = [
     ("prospective", "Prospective (Calon PMI)"),
@@ -166,10 +165,6 @@ class ResPartner(models.Model):
     def _compute_document_count(self):
         for partner in self:
             partner.document_count = len(partner._origin.id_numbers)
-        compute_related_count(self, "placement_count", "jmsc.placement", "partner_id")
-
-    def _compute_document_count(self):
-        compute_related_count(self, "document_count", "res.partner.id_number", "partner_id")
 
     @api.depends("placement_ids.state", "placement_ids.departure_date")
     def _compute_current_placement_id(self):
