@@ -78,6 +78,7 @@
     "assets": {
         "web.assets_backend": [
             "jmsc_base/static/src/scss/jmsc_dashboard.scss",
+            "jmsc_base/static/src/timeline/*",
         ],
         "web.assets_tests": [
             "jmsc_base/static/tests/tours/*.js",

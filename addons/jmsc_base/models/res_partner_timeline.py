@@ -63,6 +63,13 @@ class ResPartner(models.Model):
             events = by_partner.get(partner._origin.id, [])
             partner.jmsc_timeline_html = partner._jmsc_timeline_render(events, links=True)
 
+    def jmsc_timeline_form_html(self):
+        """The Timeline page of the migrant form, asked for when the page is opened (widget jmsc_timeline), so
+        that opening a form does not build it. Same access as the field: record rules of the partner apply."""
+        self.ensure_one()
+        self.check_access("read")
+        return self.jmsc_timeline_html or ""
+
     # ------------------------------------------------------------------------------------------------------------
     # API
     # ------------------------------------------------------------------------------------------------------------

@@ -48,8 +48,10 @@ class TestRpcPerformance(JmscBaseCommon):
     def test_specifications_follow_the_views(self):
         self.assertIn("nik", self.list_spec)
         self.assertEqual(self.list_spec["regency_id"], {"fields": {"display_name": {}}})
-        for name in ("nik", "document_count", "consent_count", "jmsc_timeline_html", "image_1920"):
+        for name in ("nik", "document_count", "consent_count", "image_1920"):
             self.assertIn(name, self.form_spec)
+        # The timeline is fetched when its page is opened (widget jmsc_timeline), not with the form.
+        self.assertNotIn("jmsc_timeline_html", self.form_spec)
         self.assertIn("country_id", self.form_spec["placement_ids"]["fields"])
 
     def test_list_query_count(self):

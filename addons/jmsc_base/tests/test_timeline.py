@@ -113,6 +113,8 @@ class TestTimeline(TimelineCommon):
         self.assertIn("Formosa Care", html)
         self.assertIn("C7654321", html)
         self.assertNotIn("Formosa Care", str(self.other.with_user(self.user_regency).jmsc_timeline_html))
+        # What the form's Timeline page asks for when it is opened: the same page.
+        self.assertEqual(self.sri.with_user(self.user_regency).jmsc_timeline_form_html(), html)
         if self.env["res.lang"]._lang_get("id_ID"):
             self.env.invalidate_all()  # the computed page is cached per record, not per language
             html_id = str(self.sri.with_user(self.user_regency).with_context(lang="id_ID").jmsc_timeline_html)
@@ -129,6 +131,8 @@ class TestTimeline(TimelineCommon):
             self.sri.with_user(self.user_cirebon)._jmsc_timeline()
         with self.assertRaises(AccessError):
             self.sri.with_user(self.user_cirebon).read(["jmsc_timeline_html"])
+        with self.assertRaises(AccessError):
+            self.sri.with_user(self.user_cirebon).jmsc_timeline_form_html()
         # Nor through the hook with someone else's records: they are read under the officer's record rules.
         events = self.env["res.partner"].with_user(self.user_cirebon)._jmsc_timeline_events(self.sri, False, False)
         self.assertEqual(events, [])
