@@ -2,7 +2,7 @@
 
 Usage (from the repository root, on a database where jmsc_base is installed)::
 
-    python3 bench/import.py --db <db> [--rows 2000] [--chunk 500]     # PGHOST/PGPORT override odoo.conf
+    python3 bench/import.py --db <db> [--rows 2000] [--chunk 1000]     # PGHOST/PGPORT override odoo.conf
     python3 bench/import.py --db <db> --large                  # 10,000 then 100,000 rows (issue #15; minutes)
     python3 bench/import.py --db <db> --rows 10000 --profile   # cProfile of the dry run and the apply
 
@@ -176,7 +176,7 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--rows", default="2000", help="comma-separated sizes, e.g. 10000,100000")
     parser.add_argument("--large", action="store_true", help="the sizes of issue #15: 10,000 then 100,000 rows")
-    parser.add_argument("--chunk", type=int, default=500, help="rows per apply chunk (job)")
+    parser.add_argument("--chunk", type=int, default=1000, help="rows per apply chunk (job; the wizard's default)")
     parser.add_argument("--updates", type=int, default=200, help="rows re-imported as updates after each size")
     parser.add_argument("--profile", action="store_true", help="print cProfile of the dry run and the apply")
     args = parser.parse_args()

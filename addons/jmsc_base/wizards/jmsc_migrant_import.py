@@ -45,7 +45,7 @@ class JmscMigrantImport(models.Model):
         readonly=True,
         tracking=True,
     )
-    chunk_size = fields.Integer(default=500, help="Rows per background job; each job is all or nothing.")
+    chunk_size = fields.Integer(default=1000, help="Rows per background job; each job is all or nothing.")
     line_ids = fields.One2many("jmsc.migrant.import.line", "import_id", string="Rows", readonly=True)
     line_count = fields.Integer(compute="_compute_counts")
     count_new = fields.Integer(string="New", compute="_compute_counts")
