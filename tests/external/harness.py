@@ -62,7 +62,8 @@ def odoo_server(db, python=sys.executable, workers=2, timeout=120, extra_args=()
     (ROOT / ".data" / "logs").mkdir(parents=True, exist_ok=True)
     log = open(ROOT / ".data" / "logs" / f"{db}-server-{port}.log", "w")
     cmd = [
-        python, str(ROOT / "tools" / "odoo_server.py"), "-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"),
+        python, str(ROOT / "tools" / "odoo_server.py"),
+        "-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"),
         "-d", db, "--db-filter", f"^{db}$", "--http-interface", "127.0.0.1", "--http-port", str(port),
         "--gevent-port", str(free_port()), "--workers", str(workers), "--max-cron-threads", "0",
         "--limit-time-real", "300", "--limit-time-cpu", "300", "--no-database-list",
