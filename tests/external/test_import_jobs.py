@@ -4,7 +4,8 @@
 The demo Regency Officer of Indramayu uploads a registry file over JSON-RPC, runs the dry run, applies it,
 and the server's own job runner (channel root.jmsc_import) imports the chunks, as the officer: the run
 ends done, the migrants exist once each, every chunk's job is done; the same file applied again queues
-nothing and changes nothing.
+nothing and changes nothing. Then two officers' imports of the same people (with and without NIK) are applied
+at once and their chunks run side by side (channel capacity 2): each person exists once, both runs end done.
 """
 
 import base64
@@ -24,6 +25,18 @@ NIKS = [
 
 def csv_file():
     lines = ["Nama Lengkap,NIK,No. HP"] + [f"Uji Impor {n},{nik},08139{n:07d}" for n, nik in enumerate(NIKS)]
+    return base64.b64encode("\n".join(lines).encode()).decode()
+
+
+RACE_NIKS = [f"3212{district:02d}{day + 40:02d}0396{9100 + day:04d}" for district, day in ((6, 16), (7, 17), (8, 18))]
+RACE_NO_NIK = [("Uji Balapan Tanpa NIK", "1987-03-04"), ("Uji Balapan Kedua", "1986-05-06")]
+
+
+def race_file(phone_prefix):
+    """The same people in two files (other mobiles): 3 with NIK, 2 without (name, birth date, regency)."""
+    lines = ["Nama Lengkap,NIK,No. HP,Tanggal Lahir,Kabupaten/Kota,Jenis Kelamin"]
+    lines += [f"Uji Balapan {n},{nik},{phone_prefix}{n:07d},,," for n, nik in enumerate(RACE_NIKS)]
+    lines += [f"{name},,{phone_prefix}9{n:06d},{born},32.12,P" for n, (name, born) in enumerate(RACE_NO_NIK)]
     return base64.b64encode("\n".join(lines).encode()).decode()
 
 
@@ -82,6 +95,41 @@ def main():
             second,
         )
         admin.execute("res.partner", "unlink", [r["id"] for r in found])
+
+        # Two imports of the same people, applied at once: chunks of one row each, side by side.
+        runs = []
+        for prefix, name in (("08131", "balapan a"), ("08132", "balapan b")):
+            run = officer.execute(
+                "jmsc.migrant.import",
+                "create",
+                {"name": name, "file": race_file(prefix), "filename": "b.csv", "chunk_size": 1},
+            )
+            officer.execute("jmsc.migrant.import", "action_dry_run", [run])
+            runs.append(run)
+        new_counts = officer.execute("jmsc.migrant.import", "read", runs, ["count_new"])
+        checks.check("both dry runs see 5 new people", [r["count_new"] for r in new_counts] == [5, 5], new_counts)
+        for run in runs:
+            officer.execute("jmsc.migrant.import", "action_apply", [run])
+        states = [wait_done(officer, run) for run in runs]
+        checks.check("both racing imports end done", states == ["done", "done"], states)
+        with_nik = officer.execute("res.partner", "search_read", [("nik", "in", RACE_NIKS)], fields=["nik"])
+        checks.check("each person with NIK once", sorted(r["nik"] for r in with_nik) == sorted(RACE_NIKS), with_nik)
+        without = officer.execute(
+            "res.partner", "search_read", [("name", "in", [n for n, _b in RACE_NO_NIK])], fields=["name"]
+        )
+        checks.check("each person without NIK once", len(without) == len(RACE_NO_NIK), without)
+        lines = officer.execute(
+            "jmsc.migrant.import.line", "search_read", [("import_id", "in", runs)], fields=["applied", "status"]
+        )
+        # A row without NIK of the later run finds the person the other run created (name and birth date): it is
+        # applied as unchanged or an update, or waits as ambiguous for the officer; never a second person.
+        checks.check(
+            "every row applied or left to the officer as ambiguous",
+            all(line["applied"] or line["status"] == "ambiguous" for line in lines)
+            and sum(line["applied"] for line in lines) >= 8,
+            lines,
+        )
+        admin.execute("res.partner", "unlink", [r["id"] for r in with_nik + without])
     return checks.finish()
 
 

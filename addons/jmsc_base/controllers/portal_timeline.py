@@ -10,7 +10,7 @@ class JmscTimelinePortal(CustomerPortal):
     def portal_my_timeline(self, **kw):
         """The logged-in migrant's own timeline, read as the user: only their own records, no internal events."""
         migrant = portal_migrant()
-        events = [event for event in migrant._jmsc_timeline() if event["portal"]]
+        events = migrant._jmsc_timeline()
         values = self._prepare_portal_layout_values()
         values.update(
             {

@@ -55,15 +55,18 @@ class JmscDistrict(models.Model):
         return {code.replace(".", ""): regency.replace(".", "") for code, regency in rows}
 
     @api.model
-    def _jmsc_nik_district_error(self, nik):
+    def _jmsc_nik_district_error(self, nik, district_codes=None):
         """The reason a NIK's region digits name no district of Jawa Barat, or False.
 
         Only NIKs of province 32 are checked (other provinces' districts are not shipped). Archived
-        (retired) districts are accepted: a NIK keeps the code it was issued with.
+        (retired) districts are accepted: a NIK keeps the code it was issued with. ``district_codes``:
+        :meth:`_jmsc_district_regency_codes`, when the caller checks many NIKs.
         """
         if not nik or len(nik) != 16 or not nik.isdigit() or nik[:2] != NIK_AREA_PROVINCE:
             return False
-        if nik[:6] in self._jmsc_district_regency_codes():
+        if district_codes is None:
+            district_codes = self._jmsc_district_regency_codes()
+        if nik[:6] in district_codes:
             return False
         code = ".".join((nik[:2], nik[2:4], nik[4:6]))
         return self.env._("the region digits %s name no district of Jawa Barat", code)

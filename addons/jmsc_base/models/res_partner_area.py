@@ -192,10 +192,13 @@ class ResPartner(models.Model):
             regency=self.regency_id.name,
         )
 
-    def _jmsc_check_nik_district(self):
+    def _jmsc_check_nik_district(self, district_codes=None):
         """Refuse a NIK of Jawa Barat whose region digits name no district (called from _check_nik)."""
+        District = self.env["jmsc.district"]
+        if district_codes is None:
+            district_codes = District._jmsc_district_regency_codes()
         for partner in self:
-            reason = self.env["jmsc.district"]._jmsc_nik_district_error(partner.nik)
+            reason = District._jmsc_nik_district_error(partner.nik, district_codes)
             if reason:
                 raise ValidationError(
                     self.env._(

@@ -93,7 +93,10 @@ class ResPartner(models.Model):
     @api.constrains("nik", "gender", "birthdate_date")
     def _check_nik(self):
         today = fields.Date.context_today(self)
-        regency_codes = self._jmsc_regency_codes() if any(self.mapped("nik")) else set()
+        has_nik = any(self.mapped("nik"))
+        regency_codes = self._jmsc_regency_codes() if has_nik else set()
+        district_codes = self.env["jmsc.district"]._jmsc_district_regency_codes() if has_nik else {}
+        gender_labels = dict(self._fields["gender"]._description_selection(self.env))
         for partner in self:
             if partner.birthdate_date and partner.birthdate_date > today:
                 raise ValidationError(
@@ -109,15 +112,17 @@ class ResPartner(models.Model):
                 gender, born, _region = nik_tools.parse_nik(partner.nik, today, regency_codes)
             except nik_tools.NikError as err:
                 raise ValidationError(partner._jmsc_nik_error_message(partner.nik, err)) from err
-            partner._jmsc_check_nik_district()  # areas: region digits name a real district (res_partner_area.py)
+            partner._jmsc_check_nik_district(
+                district_codes
+            )  # areas: region digits name a real district (res_partner_area.py)
             if partner.gender and partner.gender != gender:
                 raise ValidationError(
                     self.env._(
                         "The NIK %(nik)s of %(name)s belongs to a %(nik_gender)s but the gender is %(gender)s.",
                         nik=partner.nik,
                         name=partner.display_name,
-                        nik_gender=dict(partner._fields["gender"]._description_selection(self.env))[gender],
-                        gender=dict(partner._fields["gender"]._description_selection(self.env))[partner.gender],
+                        nik_gender=gender_labels[gender],
+                        gender=gender_labels[partner.gender],
                     )
                 )
             if partner.birthdate_date and partner.birthdate_date != born:

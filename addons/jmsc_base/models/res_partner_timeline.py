@@ -83,7 +83,11 @@ class ResPartner(models.Model):
         date_from = fields.Date.to_date(date_from) if date_from else False
         date_to = fields.Date.to_date(date_to) if date_to else False
         events = self._jmsc_timeline_events(self, date_from, date_to)
-        events = [e for e in events if self._jmsc_timeline_in_range(e, date_from, date_to)]
+        # A portal user sees only the events meant for the migrant's own page, whoever calls this.
+        portal = self.env.user._is_portal()
+        events = [
+            e for e in events if self._jmsc_timeline_in_range(e, date_from, date_to) and (e["portal"] or not portal)
+        ]
         events.sort(key=lambda e: (e["sort_key"], e["sequence"], e["res_model"] or "", e["res_id"] or 0))
         if newest_first:
             events.reverse()

@@ -5,9 +5,11 @@ from unittest import mock
 
 import openpyxl
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import Job
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from ..tools import migrant_import_file as template
 from .common import JmscBaseCommon, make_nik
@@ -153,6 +155,13 @@ class TestMigrantImport(MigrantImportCase):
         jobs = self.env["queue.job"].search([("uuid", "in", run.line_ids.mapped("job_uuid"))])
         self.assertEqual(len(jobs), 2, "3 rows to import in chunks of 2")
         self.assertEqual(set(jobs.mapped("channel")), {"root.jmsc_import"})
+        # The chunks may run side by side: a last job, waiting on both, closes the run.
+        closing = self.env["queue.job"].search(
+            [("method_name", "=", "_jmsc_close_run"), ("model_name", "=", "jmsc.migrant.import")]
+        )
+        closing = closing.filtered(lambda job: job.records == run)
+        self.assertEqual(closing.state, "wait_dependencies")
+        self.assertEqual(sorted(closing.dependencies["depends_on"]), sorted(jobs.mapped("uuid")))
         self.assertEqual(run.progress, 0)
         self._perform_jobs(run)
         self.assertEqual(run.state, "done")
@@ -248,6 +257,51 @@ class TestMigrantImport(MigrantImportCase):
         self.assertEqual(sorted(passports.mapped("name")), ["D0000003", "D0000004"])
         ktps = imported.id_numbers.filtered(lambda d: d.category_id.code == "KTP")
         self.assertEqual(sorted(ktps.mapped("name")), sorted(niks), "one KTP document per row")
+
+    def test_concurrent_import_of_the_same_nik_is_retried(self):
+        """Two imports racing on the same NIK: the later chunk meets the NIK's unique index, is rolled back whole
+        and handed back to the job runner to retry; the retry sees the person and imports the rest."""
+        rows = [{"Nama Lengkap": f"Pekerja Balapan {n}", "NIK": make_nik(n, 2, 1991, serial=300 + n)} for n in (1, 2)]
+        run = self._new_run(rows)
+        run.action_dry_run()
+        run.action_apply()
+        Import = type(self.env["jmsc.migrant.import"])
+        original = Import._jmsc_classify_rows
+
+        def classify_then_race(records, rows_, ctx, first_seen=None):
+            results = original(records, rows_, ctx, first_seen)
+            # Another import commits the first NIK after this chunk has checked its rows.
+            self.env["res.partner"].create(
+                {
+                    "name": "Pekerja Balapan 1",
+                    "nik": rows[0]["NIK"],
+                    "is_migrant": True,
+                    "regency_id": self.regency_indramayu.id,
+                }
+            )
+            return results
+
+        with (
+            mock.patch.object(Import, "_jmsc_classify_rows", classify_then_race),
+            mute_logger("odoo.sql_db"),
+        ):
+            with self.assertRaises(RetryableJobError):
+                run.with_user(self.user_regency)._jmsc_apply_chunk(run.line_ids.ids)
+        self.assertEqual(run.count_applied, 0, "nothing of the chunk is kept")
+        self.assertFalse(self.env["res.partner"].search([("nik", "=", rows[1]["NIK"])]))
+        # The racing import's person was rolled back with the chunk here; in production it stays committed.
+        self.env["res.partner"].create(
+            {
+                "name": "Pekerja Balapan 1",
+                "nik": rows[0]["NIK"],
+                "is_migrant": True,
+                "regency_id": self.regency_indramayu.id,
+            }
+        )
+        run.with_user(self.user_regency)._jmsc_apply_chunk(run.line_ids.ids)
+        self.assertEqual(run.state, "done")
+        self.assertEqual(self.env["res.partner"].search_count([("nik", "in", [r["NIK"] for r in rows])]), 2)
+        self.assertEqual(self._status(run), {2: "unchanged", 3: "new"})
 
     def test_access_regency_and_provincial(self):
         run = self._new_run(self.rows)

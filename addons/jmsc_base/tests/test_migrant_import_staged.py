@@ -210,6 +210,6 @@ class TestMigrantImportStaged(MigrantImportCase):
         run.with_user(self.user_regency)._jmsc_apply_chunk(lines.ids)
         for count, serial in ((3, 700), (30, 800)):
             run, lines = apply_chunk(count, serial)
-            with self.assertQueryCount(57):
+            with self.assertQueryCount(55):
                 run.with_user(self.user_regency)._jmsc_apply_chunk(lines.ids)
             self.assertEqual(run.count_applied, count)

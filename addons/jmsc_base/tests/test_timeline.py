@@ -1,5 +1,6 @@
 import datetime
 import io
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -154,6 +155,25 @@ class TestTimeline(TimelineCommon):
         self.assertEqual(
             self.env["res.partner"].with_user(self.user_sri)._jmsc_timeline_events(self.other, False, False), []
         )
+
+    def test_portal_never_gets_internal_events(self):
+        """An event not meant for the portal (a call-centre note, say) never reaches a portal user, whichever
+        code asks for the timeline: the filter is in _jmsc_timeline, not in the portal page."""
+        Partner = type(self.env["res.partner"])
+        original = Partner._jmsc_timeline_events
+
+        def with_internal_event(model, partners, date_from=False, date_to=False):
+            events = original(model, partners, date_from, date_to)
+            event = model._jmsc_timeline_event(
+                partners[:1].id, datetime.date(2024, 2, 2), "call", "jmsc_helpdesk", "Internal call", portal=False
+            )
+            return [*events, event]
+
+        with patch.object(Partner, "_jmsc_timeline_events", with_internal_event):
+            own = self.sri.with_user(self.user_sri)._jmsc_timeline()
+            officer = self.sri.with_user(self.user_regency)._jmsc_timeline()
+        self.assertNotIn("call", [e["kind"] for e in own])
+        self.assertIn("call", [e["kind"] for e in officer])
 
     def test_query_count_constant(self):
         """jmsc_base's part reads each kind of record once, whatever the number of events."""

@@ -6,6 +6,9 @@ import logging
 import psycopg2.errors
 
 from odoo import api, fields, models
+from odoo.addons.queue_job.delay import group
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.utils import must_run_without_delay
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -228,9 +231,10 @@ class JmscMigrantImport(models.Model):
             return
         size = max(self.chunk_size, 1)
         ids = pending.ids
+        chunks = []
         for number, start in enumerate(range(0, len(ids), size), start=1):
             chunk = pending.browse(ids[start : start + size])
-            job = self.with_delay(
+            delayable = self.delayable(
                 channel="root.jmsc_import",
                 description=self.env._(
                     "Migrant import %(name)s: rows %(first)s-%(last)s",
@@ -240,9 +244,44 @@ class JmscMigrantImport(models.Model):
                 ),
                 max_retries=5,
             )._jmsc_apply_chunk(chunk.ids)
-            uuid = getattr(job, "uuid", False)  # False when run at once (queue_job__no_delay)
-            if uuid:
-                chunk.write({"job_uuid": uuid, "chunk": number})
+            chunks.append((delayable, chunk, number))
+        # The chunks may run side by side (channel capacity); the run is closed by a last job once all are done
+        # (a chunk closes it too when it sees no row left, as when they run one after another).
+        closing = self.delayable(
+            channel="root.jmsc_import",
+            description=self.env._("Migrant import %s: closing", self.name),
+            max_retries=5,
+        )._jmsc_close_run()
+        group(*(delayable for delayable, _chunk, _number in chunks)).on_done(closing).delay()
+        if must_run_without_delay(self.env):
+            return  # run at once, in order: the rows are applied already
+        for delayable, chunk, number in chunks:
+            self._jmsc_mark_queued(chunk, delayable._generated_job.uuid, number)
+
+    def _jmsc_close_run(self):
+        """Job, after every chunk of a queueing: close the run when no row is left to import."""
+        self.ensure_one()
+        if self.state == "running" and not self._jmsc_pending_lines(limit=1):
+            self._jmsc_finish()
+        return True
+
+    def _jmsc_mark_queued(self, lines, uuid, number):
+        """Store a chunk's job on its rows in one UPDATE (the ORM would write them row by row)."""
+        lines.check_access("write")
+        lines.flush_recordset(["job_uuid", "chunk"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE jmsc_migrant_import_line SET job_uuid = %s, chunk = %s, write_uid = %s, write_date = %s"
+                " WHERE id = ANY(%s)",
+                uuid,
+                number,
+                self.env.uid,
+                self.env.cr.now(),
+                lines.ids,
+            )
+        )
+        lines.invalidate_recordset(["job_uuid", "chunk", "write_uid", "write_date"])
+        lines.modified(["job_uuid", "chunk"])
 
     def _jmsc_apply_chunk(self, line_ids):
         """Job: import one chunk, all or nothing. A failure leaves the chunk's rows pending and stops the run."""
@@ -256,6 +295,12 @@ class JmscMigrantImport(models.Model):
                 self._jmsc_apply_lines(lines)
         except RETRYABLE:
             raise
+        except psycopg2.errors.UniqueViolation as err:
+            # Another import registered one of these NIKs meanwhile: the chunk is checked again a bit later
+            # (the row is then an update or unchanged), as queue_job retries a job.
+            self.env.transaction.tocompute.clear()
+            self.env.invalidate_all(flush=False)
+            raise RetryableJobError(str(err), seconds=10) from err
         except Exception as err:  # noqa: BLE001 - any failure: the chunk is rolled back and reported
             # The cache and the fields to compute still hold what the savepoint rolled back.
             self.env.transaction.tocompute.clear()
@@ -280,7 +325,7 @@ class JmscMigrantImport(models.Model):
         migrants in staged inserts (jmsc_migrant_import_staged.py) and update the others through the ORM."""
         ctx = self._jmsc_check_context()
         lines.check_access("read")
-        lines.flush_recordset(["row_number", "values", "row_key", "resolution", "resolved_partner_id"])
+        lines.flush_recordset(["row_number", "values", "row_key", "resolution", "resolved_partner_id", "status"])
         stored = {
             line_id: {
                 "row_number": row_number,
@@ -288,10 +333,11 @@ class JmscMigrantImport(models.Model):
                 "row_key": key,
                 "resolution": resolution,
                 "resolved_partner_id": resolved,
+                "status": status,
             }
-            for line_id, row_number, values, key, resolution, resolved in self.env.execute_query(
+            for line_id, row_number, values, key, resolution, resolved, status in self.env.execute_query(
                 SQL(
-                    "SELECT id, row_number, values, row_key, resolution, resolved_partner_id"
+                    "SELECT id, row_number, values, row_key, resolution, resolved_partner_id, status"
                     " FROM jmsc_migrant_import_line WHERE id = ANY(%s)",
                     lines.ids,
                 )
@@ -311,12 +357,16 @@ class JmscMigrantImport(models.Model):
                 partner = Partner.browse(result["partner_id"])
                 if result["vals"]:
                     partner.write(result["vals"])
+                if row["status"] == "new":
+                    # New at the dry run, registered since (another import): the row tells what was done.
+                    line.write(self._jmsc_line_vals(None, result))
                 done.append((line, row, partner.id))
                 if result["passport"]:
                     passports.append((partner.id, result["passport"]))
             else:
                 # Became unchanged (already imported), ambiguous or invalid since the dry run: not applied.
                 line.write(self._jmsc_line_vals(None, result) | {"applied": result["status"] == "unchanged"})
+        self._jmsc_claim_people_without_nik([result["vals"] for _l, _row, result in created])
         partners = self._jmsc_insert_migrants([(result["vals"], row["row_key"]) for _l, row, result in created], ctx)
         for partner, (line, row, result) in zip(partners, created, strict=True):
             done.append((line, row, partner.id))
@@ -340,6 +390,18 @@ class JmscMigrantImport(models.Model):
             )
             self.env["res.partner"].browse(pid for _key, pid in keyed).invalidate_recordset(["jmsc_import_key"])
         self.env.flush_all()
+
+    def _jmsc_claim_people_without_nik(self, partner_vals):
+        """Before creating migrants without NIK: touch their regencies' rows. A person without NIK is known by name
+        and birth date only, which no unique index guards; two chunks (of two imports) creating people of the same
+        regency at once then meet on these rows, and the later one fails with a serialization error, which the
+        job runner retries: it then sees the people the other created. (A new migrant with a NIK is guarded by the
+        NIK's unique index, see _jmsc_apply_chunk.)"""
+        regencies = sorted(
+            {vals["regency_id"] for vals in partner_vals if not vals.get("nik") and vals.get("regency_id")}
+        )
+        if regencies:
+            self.env.cr.execute(SQL("UPDATE jmsc_regency SET write_date = write_date WHERE id = ANY(%s)", regencies))
 
     def _jmsc_finish(self):
         self.ensure_one()

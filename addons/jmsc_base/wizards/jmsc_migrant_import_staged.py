@@ -155,7 +155,14 @@ class JmscMigrantImport(models.Model):
         documents = []
         for category, fname in ((ctx["ktp_category"], "nik"), (ctx["kk_category"], "kk_number")):
             documents += [
-                {"partner_id": partner.id, "category_id": category, "name": row[fname]}
+                # Without a valid-until date a KTP or KK never expires: its expiry fields as computed.
+                {
+                    "partner_id": partner.id,
+                    "category_id": category,
+                    "name": row[fname],
+                    "expiry_date": False,
+                    "expiry_state": "valid",
+                }
                 for partner, row in zip(partners, rows, strict=True)
                 if row.get(fname)
             ]
@@ -163,7 +170,7 @@ class JmscMigrantImport(models.Model):
         # The documents are the NIK and KK just given: the partners' fields stay as given (as in create()).
         protected = [field for name in computed for field in self.env.registry.field_computed[Partner._fields[name]]]
         with self.env.protecting(protected, partners):
-            identity = self._jmsc_staged_insert(IdNumber, documents)
+            identity = self._jmsc_staged_insert(IdNumber, documents, ["expiry_date", "expiry_state"])
             history = self._jmsc_staged_insert(
                 self.env["jmsc.stage.history"],
                 [
@@ -187,6 +194,9 @@ class JmscMigrantImport(models.Model):
         born = vals.get("birthdate_date")
         return {
             "commercial_partner_id": partner_id,
+            # No official area in the registry template: the district follows the (empty) village.
+            "district_id": False,
+            "village_id": False,
             "complete_name": (vals.get("name") or "").strip(),
             "email_normalized": (
                 email.lower() if _PLAIN_EMAIL.fullmatch(email) else email_normalize(email, strict=False)
@@ -234,9 +244,11 @@ class JmscMigrantImport(models.Model):
                         "category_id": ctx["passport_category"],
                         "name": number,
                         "valid_until": until or False,
+                        "expiry_date": until or False,
                     }
                     for partner_id, (number, until) in passports
                 ],
+                ["expiry_date"],
             )
         documents._validate_fields(["name", "category_id", "partner_id", "active", "valid_until"])
         self._jmsc_check_created(documents)
