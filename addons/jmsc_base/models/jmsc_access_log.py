@@ -110,6 +110,25 @@ class JmscAccessLog(models.Model):
     record_count = fields.Integer(string="Records", readonly=True, default=1)
     detail = fields.Char(readonly=True, help="Report or export name.")
     ip_address = fields.Char(string="IP Address", readonly=True)
+    res_model_label = fields.Char(string="Record Type", compute="_compute_labels")
+    field_labels = fields.Char(string="Data Read", compute="_compute_labels")
+
+    @api.depends("res_model", "field_names")
+    def _compute_labels(self):
+        """The model's and fields' names as the reader's screens show them (the stored ones are technical)."""
+        # sudo: names of models only, which every screen shows; an auditor may not read ir.model.
+        IrModel = self.env["ir.model"].sudo()
+        labels = {}
+        for log in self:
+            model = log.res_model
+            if model not in labels:
+                labels[model] = IrModel._get(model).name if model and model in self.env else model
+            log.res_model_label = labels[model] or False
+            fields_ = self.env[model]._fields if model in self.env else {}
+            names = [name.strip() for name in (log.field_names or "").split(",") if name.strip()]
+            log.field_labels = (
+                ", ".join(fields_[n]._description_string(self.env) if n in fields_ else n for n in names) or False
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -61,6 +61,17 @@ class ResPartner(models.Model):
         migrants = self.sudo().filtered("is_migrant")
         return self.browse((migrants - migrants._jmsc_consent_allows(purpose, agency_type)).ids)
 
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("is_migrant"):
+            # A contact who already has a portal account and becomes a migrant needs the portal consent too,
+            # as a migrant's new account does (res_users_consent.py). sudo: only to find the accounts of the
+            # partners this user has just been allowed to write (officers may not read portal users); a search,
+            # as the partners' cached user lists may predate an account made since.
+            portal_users = self.env["res.users"].sudo().search([("partner_id", "in", self.ids), ("share", "=", True)])
+            portal_users._jmsc_check_portal_consent()
+        return res
+
     def _jmsc_check_consent(self, purpose, agency_type=False):
         """Raise a UserError naming the migrants of ``self`` without a basis for ``purpose``."""
         refused = self._jmsc_consent_refused(purpose, agency_type)

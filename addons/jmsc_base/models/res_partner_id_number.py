@@ -19,6 +19,8 @@ class ResPartnerIdNumber(models.Model):
     name = fields.Char(tracking=True)
     valid_until = fields.Date(tracking=True)
     partner_id = fields.Many2one(index=True)
+    # Indexed: deleting a person (erasure) looks up the documents they issued (one scan per person otherwise).
+    partner_issued_id = fields.Many2one(index="btree_not_null")
     category_id = fields.Many2one(index=True)
     regency_id = fields.Many2one(related="partner_id.regency_id", string="Regency/City")
     attachment = fields.Binary(attachment=True, copy=False)

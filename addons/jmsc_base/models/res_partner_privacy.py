@@ -503,7 +503,7 @@ class ResPartner(models.Model):
                     "key": category["key"],
                     "label": category["label"],
                     "model": records._name,
-                    "model_name": records._description,
+                    "model_name": self._jmsc_privacy_model_label(records._name),
                     "purpose": category.get("purpose") or "",
                     "recipients": category.get("recipients") or "",
                     "on_erasure": actions[category["action"]],
@@ -520,11 +520,22 @@ class ResPartner(models.Model):
         }
 
     @api.model
+    def _jmsc_privacy_model_label(self, model_name):
+        """The model's name in the reader's language (ir.model is translated; ``_description`` is not)."""
+        # sudo: a model's name only, which every screen shows anyway (a portal user may not read ir.model).
+        return self.env["ir.model"].sudo()._get(model_name).name or model_name
+
+    @api.model
     def _jmsc_privacy_record_name(self, record):
+        label = self._jmsc_privacy_model_label(record._name)
+        if record._name == "mail.message":
+            # A message has no name of its own: its date and subject (or the record it is about).
+            when = fields.Datetime.to_string(record.date) if record.date else ""
+            return " ".join(part for part in (label, when, record.subject or record.record_name or "") if part)
         try:
-            return record.display_name or f"{record._description} #{record.id}"
+            return record.display_name or f"{label} #{record.id}"
         except Exception:  # noqa: BLE001 - a display name computed from a deleted or restricted record
-            return f"{record._description} #{record.id}"
+            return f"{label} #{record.id}"
 
     @api.model
     def _jmsc_privacy_export_value(self, record, fname):

@@ -21,9 +21,9 @@ class AccessLogXlsx(models.AbstractModel):
             (self.env._("Account"), 18, lambda line: line.user_id.login or "", None),
             (self.env._("Operation"), 18, lambda line: operations.get(line.operation, line.operation), None),
             (self.env._("Person"), 18, lambda line: line.partner_id.display_name or "", None),
-            (self.env._("Model"), 18, lambda line: line.res_model, None),
+            (self.env._("Model"), 18, lambda line: line.res_model_label or line.res_model, None),
             (self.env._("Record ID"), 18, lambda line: line.res_id, None),
-            (self.env._("Fields"), 18, lambda line: line.field_names or "", None),
+            (self.env._("Fields"), 18, lambda line: line.field_labels or "", None),
             (self.env._("Detail"), 18, lambda line: line.detail or "", None),
             (self.env._("IP Address"), 18, lambda line: line.ip_address or "", None),
         ]

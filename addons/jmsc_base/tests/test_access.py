@@ -78,6 +78,7 @@ class TestAccess(JmscBaseCommon):
         self.mine.with_user(self.user_manager).unlink()
 
     def test_portal_migrant_sees_only_own_profile(self):
+        self.env["jmsc.consent"].create({"partner_id": self.user_portal.partner_id.id, "purpose": "portal"})
         self.user_portal.partner_id.write(
             {"is_migrant": True, "regency_id": self.regency_indramayu.id, "nik": "3212015505960006"}
         )

@@ -159,6 +159,28 @@ class TestConsent(JmscBaseCommon):
         self._consent(self.budi, "portal")
         self.assertTrue(self.env["res.users"].create(values).share)
 
+    def test_portal_user_becoming_migrant_needs_consent(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Citra Kontak", "email": "citra@example.com", "regency_id": self.regency_indramayu.id}
+        )
+        user = self.env["res.users"].create(
+            {
+                "name": "Citra Kontak",
+                "login": "citra_consent_portal",
+                "partner_id": contact.id,
+                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+            }
+        )
+        values = {"is_migrant": True, "regency_id": self.regency_indramayu.id}
+        with self.assertRaisesText(UserError, "Portal access"):
+            contact.with_user(self.user_regency).write(values)
+        contact.invalidate_recordset()
+        self.assertFalse(contact.is_migrant, "nothing changed")
+        self._consent(contact, "portal")
+        contact.with_user(self.user_regency).write(values)
+        self.assertTrue(contact.is_migrant)
+        self.assertTrue(user.active)
+
     def test_email_notifications_need_reminder_consent(self):
         def notified(partner):
             message = partner.message_post(

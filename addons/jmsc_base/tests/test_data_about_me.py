@@ -14,6 +14,7 @@ class TestDataAboutMe(JmscBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.sari = cls.user_portal.partner_id
+        cls.env["jmsc.consent"].create({"partner_id": cls.sari.id, "purpose": "portal"})  # her portal account
         cls.sari.write(
             {
                 "name": "Sari Privasi",
@@ -35,6 +36,7 @@ class TestDataAboutMe(JmscBaseCommon):
         )
         cls.other = cls._create_migrant("Budi Lain", "3212011203900078")
         cls.user_other_portal = new_test_user(cls.env, login="privacy_portal_other", groups="base.group_portal")
+        cls.env["jmsc.consent"].create({"partner_id": cls.user_other_portal.partner_id.id, "purpose": "portal"})
         cls.user_other_portal.partner_id.write(
             {"is_migrant": True, "regency_id": cls.regency_indramayu.id, "nik": "3212011203900079"}
         )
@@ -152,6 +154,7 @@ class TestDataAboutMeHttp(HttpCase):
         regency = self.env.ref("jmsc_base.regency_3212")
         portal = new_test_user(self.env, login="privacy_http_portal", password="privacy_http_portal1",
                                groups="base.group_portal")  # fmt: skip
+        self.env["jmsc.consent"].create({"partner_id": portal.partner_id.id, "purpose": "portal"})
         portal.partner_id.write({"name": "Rina Unduh", "is_migrant": True, "regency_id": regency.id})
         other = self.env["res.partner"].create({"name": "Lain Orang", "is_migrant": True, "regency_id": regency.id})
         self.authenticate("privacy_http_portal", "privacy_http_portal1")

@@ -108,6 +108,7 @@ class TestLeastPrivilege(JmscBaseCommon):
 
     def test_portal_account_of_a_migrant_hidden_from_internal_users(self):
         migrant_user = new_test_user(self.env, login="jmsc_portal_migrant", groups="base.group_portal")
+        self.env["jmsc.consent"].create({"partner_id": migrant_user.partner_id.id, "purpose": "portal"})
         migrant_user.partner_id.write({"is_migrant": True, "regency_id": self.regency_cirebon.id})
         for user in (self.user_internal, self.user_jmsc, self.user_regency):
             with self.subTest(user=user.login):

@@ -10,6 +10,7 @@ class TestPortal(HttpCase):
         cls.portal_migrant = new_test_user(
             cls.env, login="portal_pmi", password="portal_pmi", groups="base.group_portal", name="Siti Portal"
         )
+        cls.env["jmsc.consent"].create({"partner_id": cls.portal_migrant.partner_id.id, "purpose": "portal"})
         cls.portal_migrant.partner_id.write({"is_migrant": True, "regency_id": regency.id, "nik": "3212015505960006"})
         cls.env["jmsc.placement"].create(
             {

@@ -42,7 +42,8 @@ class JmscMigrantImportLine(models.Model):
         [("new", "Register as a new migrant"), ("match", "Same person as the chosen candidate")],
         help="An ambiguous row is imported only once an officer says whether it is a new person or a candidate.",
     )
-    resolved_partner_id = fields.Many2one("res.partner", string="Chosen Candidate")
+    # Indexed: deleting a person (erasure) looks up the rows referring to them.
+    resolved_partner_id = fields.Many2one("res.partner", string="Chosen Candidate", index="btree_not_null")
     partner_id = fields.Many2one("res.partner", string="Migrant", readonly=True, index="btree_not_null")
     applied = fields.Boolean(readonly=True, index=True)
     chunk = fields.Integer(readonly=True)

@@ -103,6 +103,7 @@ class CertificationCommon(JmscBaseCommon):
 
         # The portal user is migrant 1 (a woman from Indramayu); migrant 2 is a man from Cirebon.
         cls.migrant_1 = cls.user_portal.partner_id
+        cls.env["jmsc.consent"].create({"partner_id": cls.migrant_1.id, "purpose": "portal"})  # her portal account
         cls.migrant_1.write(
             {
                 "is_migrant": True,
