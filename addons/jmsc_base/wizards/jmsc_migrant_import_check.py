@@ -66,6 +66,7 @@ class JmscMigrantImport(models.Model):
             "kk_category": Category.search([("code", "=", "KK")], limit=1).id,
             "today": fields.Date.context_today(self),
             "regency_codes": self.env["res.partner"]._jmsc_regency_codes(),
+            "district_codes": self.env["jmsc.district"]._jmsc_district_regency_codes(),
             "regency_by_code": {r["code"]: r["id"] for r in regencies},
             "regency_by_name": by_name,
             "regency_names": {r["id"]: r["name"] for r in regencies},
@@ -106,7 +107,7 @@ class JmscMigrantImport(models.Model):
                     self.env._("NIK %(nik)s: %(reason)s", nik=nik, reason=Partner._jmsc_nik_error_reason(err))
                 )
             else:
-                district_error = self.env["jmsc.district"]._jmsc_nik_district_error(nik)
+                district_error = self.env["jmsc.district"]._jmsc_nik_district_error(nik, ctx["district_codes"])
                 if district_error:
                     reasons.append(self.env._("NIK %(nik)s: %(reason)s", nik=nik, reason=district_error))
             vals["nik"] = nik
