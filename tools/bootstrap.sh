@@ -88,6 +88,7 @@ missing_system_packages() {
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   if [ "$mode" = dev ]; then
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || pkgs+=(chromium)
+    command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)  # the tests read the PDFs back as text
   fi
   if [ "$build" = build ]; then
     command -v gcc >/dev/null 2>&1 || pkgs+=(build-essential)
