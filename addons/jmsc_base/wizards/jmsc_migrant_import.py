@@ -259,9 +259,10 @@ class JmscMigrantImport(models.Model):
             self._jmsc_mark_queued(chunk, delayable._generated_job.uuid, number)
 
     def _jmsc_close_run(self):
-        """Job, after every chunk of a queueing: close the run when no row is left to import."""
+        """Close the run when no row is left to import: the job after every chunk of a queueing, and each
+        chunk itself (when the chunks run one after another, the last one closes it)."""
         self.ensure_one()
-        if self.state == "running" and not self._jmsc_pending_lines(limit=1):
+        if not self._jmsc_pending_lines(limit=1):
             self._jmsc_finish()
         return True
 
@@ -316,9 +317,7 @@ class JmscMigrantImport(models.Model):
             self.write({"state": "failed", "last_error": message})
             self._jmsc_notify(message, "danger")
             return False
-        if not self._jmsc_pending_lines(limit=1):
-            self._jmsc_finish()
-        return True
+        return self._jmsc_close_run()
 
     def _jmsc_apply_lines(self, lines):
         """Check the rows again (the registry may have changed since the dry run), then create the new
