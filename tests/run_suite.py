@@ -152,6 +152,7 @@ def run_external(python, modules, db):
     their own servers (with workers) and clients against it.
     """
     passed = failed = 0
+    names = []
     for script in sorted((ROOT / "tests" / "external").glob("test_*.py")):
         needs = re.search(r"^# modules: (.*)$", script.read_text(), re.M)
         wanted = needs[1].split() if needs else []
@@ -170,10 +171,12 @@ def run_external(python, modules, db):
         if counts:
             passed += int(counts[-1][0])
             failed += int(counts[-1][1])
+        names += [f"{script.name}: {name}" for name in re.findall(r"^FAILED: (.*)$", proc.stdout, re.M)]
         if proc.returncode and not (counts and int(counts[-1][1])):
             failed += 1
+            names.append(f"{script.name}: exited with {proc.returncode}")
             print(f"external check {script.name} exited with {proc.returncode}")
-    return passed, failed
+    return passed, failed, names
 
 
 def use_test_server():
@@ -252,7 +255,7 @@ def main():
             echo,
         )
         started, failed, skipped, bad_lines = parse_log(log_path)
-        ext_passed, ext_failed = run_external(args.python, to_install, db)
+        ext_passed, ext_failed, ext_names = run_external(args.python, to_install, db)
     finally:
         if not args.keep_db:
             drop_db(args.python, db)
@@ -273,6 +276,8 @@ def main():
     total_failed += ext_failed
     if ext_passed or ext_failed:
         print(f"external: {ext_passed} passed, {ext_failed} failed")
+        for name in ext_names:
+            print(f"    failed: external: {name[:300]}")
     unexplained = [line for line in bad_lines if not FAILED.search(line.split(": ", 1)[-1])]
     if bad_lines:
         print(f"\n{len(bad_lines)} ERROR/CRITICAL log line(s) in {log_path}:")

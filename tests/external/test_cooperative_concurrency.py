@@ -65,6 +65,7 @@ def run_client(url, db, login, account_id, index, results, lock):
                 outcome["replay_id"] = post(client, account_id, kind, amount, key)
         except RpcError as error:
             outcome["refused"] = error.name or str(error)
+            outcome["message"] = str(error)
         with lock:
             results.append(outcome)
 

@@ -31,7 +31,7 @@ class CooperativePortal(CustomerPortal):
                 raise AccessError(request.env._("This is not your account."))
         except (AccessError, MissingError):
             return request.redirect("/my/savings")
-        today = fields.Date.context_today(account)
+        today = account._coop_today()  # the ledger's day, as the postings are dated
         try:
             start = fields.Date.to_date(date_from) or today.replace(day=1)
             end = fields.Date.to_date(date_to) or today

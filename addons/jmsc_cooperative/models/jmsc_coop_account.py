@@ -2,11 +2,12 @@ from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_date
+from odoo.tools import SQL, float_compare, float_is_zero, float_round, format_date, ormcache
 
 from .ledger_guard import allow, is_allowed, is_posting, posting_guard
 from .ledger_state_sql import LEDGER_STATE_FUNCTION, POST_ONE_FUNCTION
 from .money import format_rupiah
+from .res_partner import COOP_DEFAULT_TZ
 
 DIGITS = 2
 PUBLIC_TYPES = ("deposit", "withdrawal", "transfer", "fee")
@@ -327,7 +328,7 @@ class JmscCoopAccount(models.Model):
             legs.append((counterpart, amount))
         common = {
             "transaction_type": transaction_type,
-            "value_date": fields.Date.to_date(details.get("value_date")) or fields.Date.context_today(self),
+            "value_date": fields.Date.to_date(details.get("value_date")) or self._coop_today(),
             "channel": details.get("channel") or "cash",
             "source_country_id": details.get("source_country_id") or False,
             "reference": details.get("reference") or False,
@@ -342,7 +343,7 @@ class JmscCoopAccount(models.Model):
         legs = [(leg.account_id, -leg.amount, {"reversal_of_id": leg.id}) for leg in originals.sorted("id")]
         common = {
             "transaction_type": "reversal",
-            "value_date": fields.Date.context_today(self),
+            "value_date": self._coop_today(),
             "channel": original.channel,
             "source_country_id": original.source_country_id.id,
             "reference": self.env._("Reversal of %s", original.name),
@@ -485,7 +486,7 @@ class JmscCoopAccount(models.Model):
                 common["transaction_type"],
                 signed,
                 common["value_date"],
-                fields.Date.context_today(self),
+                self._coop_today(),
                 bool(closing),
                 common["channel"],
                 common.get("source_country_id") or None,
@@ -512,6 +513,26 @@ class JmscCoopAccount(models.Model):
         if kind == "wajib":
             self.env["jmsc.coop.due"]._allocate_payments(self.sudo())
         return Transaction.browse(transaction_id)
+
+    def _coop_today(self):
+        """Today on the ledger of this account's cooperative (as res.partner._coop_today)."""
+        self.ensure_one()
+        return fields.Date.context_today(self.with_context(tz=self._coop_ledger_tz()))
+
+    @ormcache("self.id")
+    def _coop_ledger_tz(self):
+        """The time zone of this account's ledger day: cached, as every posting reads it (an account never
+        changes cooperative; a cooperative's time zone change clears the cache)."""
+        self.flush_recordset(["cooperative_id"])
+        self.env["res.partner"].flush_model(["tz"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT p.tz FROM jmsc_coop_account a JOIN res_partner p ON p.id = a.cooperative_id WHERE a.id = %s",
+                self.id,
+            )
+        )
+        row = self.env.cr.fetchone()
+        return (row and row[0]) or COOP_DEFAULT_TZ
 
     def _replay_key(self, first, signed, common, key):
         """The posting `first` that already used `key` on this account's cooperative: returned again
@@ -547,7 +568,7 @@ class JmscCoopAccount(models.Model):
             raise UserError(self.env._("Account %s is dormant: only deposits are accepted.", self.name))
         if ledger["member_status"] != "active" and tx_type != "reversal":
             raise UserError(self.env._("Member %s is no longer active.", self.member_id.display_name))
-        if value_date > fields.Date.context_today(self):
+        if value_date > self._coop_today():
             raise ValidationError(
                 self.env._(
                     "Account %(account)s: the value date %(date)s is in the future.",

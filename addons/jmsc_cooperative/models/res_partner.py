@@ -5,6 +5,9 @@ from odoo.tools import SQL
 
 from .money import format_rupiah
 
+# The time zone of a cooperative's ledger day when its contact names none: West Java's.
+COOP_DEFAULT_TZ = "Asia/Jakarta"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -77,6 +80,24 @@ class ResPartner(models.Model):
                 )
             )
         return cooperative.coop_member_sequence_id.next_by_id()
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "tz" in vals and self.filtered("agency_type_id"):
+            self.env.registry.clear_cache()  # the ledger day of the accounts (jmsc.coop.account._coop_ledger_tz)
+        return result
+
+    def _coop_today(self):
+        """The cooperative's calendar day (its time zone, else West Java's): one ledger day for every
+        teller, whatever time zone their own user has (a teller without one would post on UTC's day)."""
+        self.ensure_one()
+        # sudo: only the time zone of the cooperative, not personal data
+        return fields.Date.context_today(self.with_context(tz=self.sudo().tz or COOP_DEFAULT_TZ))
+
+    @api.model
+    def _coop_user_today(self):
+        """Today on the ledger of the user's cooperative (a teller's agency), else West Java's day."""
+        return (self.env.user.jmsc_agency_id or self.env.company.partner_id)._coop_today()
 
     def _coop_code(self):
         return self.ref or f"KOP{self.id}"

@@ -5,7 +5,7 @@ from ..models.money import format_rupiah
 
 def statement_period(env, data):
     """The period asked for in the report data, else the current month."""
-    today = fields.Date.context_today(env["jmsc.coop.account"])
+    today = env["res.partner"]._coop_user_today()  # the ledger's day, as the postings are dated
     data = data or {}
     date_from = fields.Date.to_date(data.get("date_from")) or today.replace(day=1)
     date_to = fields.Date.to_date(data.get("date_to")) or today

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
 from odoo.tests import new_test_user
 
@@ -10,7 +9,6 @@ class CoopCommon(JmscBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
-        cls.today = fields.Date.context_today(cls.env.user)
         coop_type = cls.env.ref("jmsc_base.agency_type_cooperative")
         Partner = cls.env["res.partner"]
         cls.coop_a = Partner.create(
@@ -19,6 +17,7 @@ class CoopCommon(JmscBaseCommon):
         cls.coop_b = Partner.create(
             {"name": "Koperasi Test Cirebon", "is_company": True, "agency_type_id": coop_type.id}
         )
+        cls.today = cls.coop_a._coop_today()  # the ledger's day (the cooperative's time zone)
         Product = cls.env["jmsc.coop.product"]
         cls.pokok_a = Product.create(
             {

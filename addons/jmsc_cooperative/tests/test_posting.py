@@ -1,7 +1,9 @@
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 from odoo.tools import SQL
 
 from .common import CoopCommon
@@ -21,6 +23,22 @@ class TestPosting(CoopCommon):
         self.assertEqual(first.source_country_id, self.env.ref("base.tw"))
         self.assertEqual(account.last_value_date, self.today)
         self.assertFalse(account.check_ledger())
+
+    def test_ledger_day_is_the_cooperative_s_whatever_the_teller_s_time_zone(self):
+        """At 20:00 UTC it is already tomorrow in Jakarta: a teller whose user has no time zone posts on
+        the cooperative's day after a colleague in Jakarta's, and is not refused as "before its last posting"."""
+        self.coop_a.tz = False  # none on the cooperative either: West Java's day
+        in_jakarta = self._coop_user("coop_teller_wib", tz="Asia/Jakarta")
+        without_tz = self._coop_user("coop_teller_utc", tz=False)
+        account = self.account(self.member_1)
+        with freeze_time("2026-12-02 20:00:00"):
+            first = account.with_user(in_jakarta).post_transaction("deposit", 50000, idempotency_key="tz-1")
+            second = account.with_user(without_tz).post_transaction("withdrawal", 10000, idempotency_key="tz-2")
+            teller = self.env["jmsc.coop.teller"].with_user(without_tz).create({})
+        postings = self.env["jmsc.coop.transaction"].browse([first, second])
+        self.assertEqual(postings.mapped("value_date"), [datetime.date(2026, 12, 3)] * 2)
+        self.assertEqual(teller.value_date, datetime.date(2026, 12, 3))
+        self.assertEqual(account.balance, 40000)
 
     def test_overdraft_refused_and_nothing_changes(self):
         account = self.account(self.member_1)

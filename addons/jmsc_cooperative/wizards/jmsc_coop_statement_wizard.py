@@ -9,8 +9,11 @@ class JmscCoopStatementWizard(models.TransientModel):
     _description = "Account Statement"
 
     account_id = fields.Many2one("jmsc.coop.account", required=True)
-    date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    # the ledger's days (the cooperative's time zone), as the postings are dated
+    date_from = fields.Date(
+        required=True, default=lambda self: self.env["res.partner"]._coop_user_today().replace(day=1)
+    )
+    date_to = fields.Date(required=True, default=lambda self: self.env["res.partner"]._coop_user_today())
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

@@ -20,12 +20,16 @@ class JmscCoopTeller(models.TransientModel):
     balance = fields.Monetary(related="account_id.balance")
     available_balance = fields.Monetary(related="account_id.available_balance")
     amount = fields.Monetary()
-    value_date = fields.Date(default=fields.Date.context_today, required=True)
+    value_date = fields.Date(default=lambda self: self._default_value_date(), required=True)
     channel = fields.Selection(CHANNELS, default="cash", required=True)
     source_country_id = fields.Many2one("res.country", string="Sent From")
     reference = fields.Char()
     last_transaction_id = fields.Many2one("jmsc.coop.transaction", readonly=True)
     last_message = fields.Char(string="Last Posting", readonly=True)
+
+    def _default_value_date(self):
+        """Today on the ledger of the teller's cooperative (the day postings are checked against)."""
+        return self.env["res.partner"]._coop_user_today()
 
     @api.depends("member_id")
     def _compute_display_name(self):
@@ -125,7 +129,7 @@ class JmscCoopTeller(models.TransientModel):
         self.ensure_one()
         if not self.account_id:
             raise UserError(self.env._("Choose the member and the account first."))
-        today = fields.Date.context_today(self)
+        today = self.account_id._coop_today()
         return {
             "account_ids": self.account_id.ids,
             "date_from": fields.Date.to_string(today.replace(day=1)),
