@@ -142,7 +142,9 @@ class TestPortalExpiryHome(PortalExpiryCommon, HttpCase):
             self.skipTest("needs the jmsc_base demo data (pmi.agus) and Bahasa Indonesia")
         user.lang = "id_ID"
         passport = self.env.ref("jmsc_base.document_001_passport_demo")
-        passport.valid_until = fields.Date.today() + relativedelta(days=25)
+        # her day (her time zone), as the portal counts the days left
+        her_today = fields.Date.context_today(self.env["res.partner"].with_user(user).with_context(tz=user.tz))
+        passport.valid_until = her_today + relativedelta(days=25)
         return user, passport
 
     def test_demo_migrant_sees_own_card(self):
