@@ -93,7 +93,9 @@ def timed(env, label, func, profile):
         profiler.disable()
     seconds = time.perf_counter() - started
     if profiler:
-        print(f"\n--- profile of {label} ---")
+        path = f"/tmp/bench-import-{label.replace(' ', '-').replace('()', '')}.prof"
+        profiler.dump_stats(path)
+        print(f"\n--- profile of {label} (saved to {path}) ---")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
     return seconds, env.cr.sql_log_count - queries

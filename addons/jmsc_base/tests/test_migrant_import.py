@@ -321,6 +321,20 @@ class TestMigrantImport(MigrantImportCase):
         status = self._status(prov)
         self.assertEqual((status[7], status[8]), ("unchanged", "new"))
 
+    def test_chunk_refuses_rows_outside_the_officer_rules(self):
+        """The set-based checks of a chunk (the rules in the query that reads its rows, and in the UPDATE that
+        marks them applied) refuse another officer's rows as check_access would, and change nothing."""
+        run = self._new_run(self.rows)
+        run.action_dry_run()
+        other = self.user_regency.copy({"login": "jmsc_regency_other_chunk"})
+        lines = run.line_ids.with_user(other)
+        with self.assertRaises(AccessError):
+            run.with_user(other)._jmsc_apply_lines(lines)
+        with self.assertRaises(AccessError):
+            run.with_user(other)._jmsc_mark_applied([(lines[:1], self.env.user.partner_id.id)])
+        run.line_ids.invalidate_recordset()
+        self.assertFalse(any(run.line_ids.mapped("applied")))
+
     def test_xlsx_template_round_trip(self):
         run = self._new_run([])
         content = base64.b64decode(run.template_file)

@@ -268,7 +268,7 @@ class JmscMigrantImport(models.Model):
 
     def _jmsc_mark_queued(self, lines, uuid, number):
         """Store a chunk's job on its rows in one UPDATE (the ORM would write them row by row)."""
-        lines.check_access("write")
+        self._jmsc_check_rows(lines, "write")
         lines.flush_recordset(["job_uuid", "chunk"])
         self.env.cr.execute(
             SQL(
@@ -323,8 +323,13 @@ class JmscMigrantImport(models.Model):
         """Check the rows again (the registry may have changed since the dry run), then create the new
         migrants in staged inserts (jmsc_migrant_import_staged.py) and update the others through the ORM."""
         ctx = self._jmsc_check_context()
-        lines.check_access("read")
+        Line = self.env["jmsc.migrant.import.line"]
+        Line.check_access("read")
         lines.flush_recordset(["row_number", "values", "row_key", "resolution", "resolved_partner_id", "status"])
+        # The officer's record rules on the rows in the query that reads them (the ORM would evaluate them
+        # row by row in Python): a row outside them is not returned, and refused below.
+        query = Line.with_context(active_test=False)._search([("id", "in", lines.ids)])
+        columns = ("id", "row_number", "values", "row_key", "resolution", "resolved_partner_id", "status")
         stored = {
             line_id: {
                 "row_number": row_number,
@@ -335,13 +340,11 @@ class JmscMigrantImport(models.Model):
                 "status": status,
             }
             for line_id, row_number, values, key, resolution, resolved, status in self.env.execute_query(
-                SQL(
-                    "SELECT id, row_number, values, row_key, resolution, resolved_partner_id, status"
-                    " FROM jmsc_migrant_import_line WHERE id = ANY(%s)",
-                    lines.ids,
-                )
+                query.select(*(SQL.identifier(query.table, column) for column in columns))
             )
         }
+        if len(stored) != len(lines):
+            raise self.env["ir.rule"]._make_access_error("read", lines.filtered(lambda line: line.id not in stored))
         rows = [stored[line.id] for line in lines]
         results = self._jmsc_classify_rows(rows, ctx)
         Partner = self.env["res.partner"].with_context(

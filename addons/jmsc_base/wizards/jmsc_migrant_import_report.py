@@ -10,6 +10,7 @@ from odoo.tools import SQL
 
 from ..report.xlsx_style import STYLE, add_formats
 from ..tools import migrant_import_file as template
+from ..tools import xlsx_rows
 
 
 class JmscMigrantImport(models.Model):
@@ -18,7 +19,7 @@ class JmscMigrantImport(models.Model):
     def _jmsc_report_xlsx(self):
         self.ensure_one()
         buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+        book = xlsxwriter.Workbook(buffer)
         sheet = book.add_worksheet(self.env._("Dry Run"))
         colors = {
             "new": "#E2EFDA",
@@ -30,8 +31,9 @@ class JmscMigrantImport(models.Model):
         formats = add_formats(
             book, {f"status_{key}": dict(STYLE["text"], bg_color=color, valign="top") for key, color in colors.items()}
         )
-        bold, wrap = formats["header"], formats["text_wrap"]
-        status_formats = {key: formats[f"status_{key}"] for key in colors}
+        bold = formats["header"]
+        wrap = xlsx_rows.xf_index(formats["text_wrap"])
+        status_styles = {key: xlsx_rows.xf_index(formats[f"status_{key}"]) for key in colors}
         labels = dict(self.env["jmsc.migrant.import.line"]._fields["status"]._description_selection(self.env))
         headers = [
             self.env._("Row"),
@@ -45,7 +47,7 @@ class JmscMigrantImport(models.Model):
             sheet.write(0, col, header, bold)
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 2)
-        # One line per row, read in one query and written row by row (constant memory: 100,000 rows fit).
+        # One line per row, read in one query; the rows are streamed into the sheet (100,000 rows fit).
         Line = self.env["jmsc.migrant.import.line"]
         Line.check_access("read")
         Line.flush_model()
@@ -56,17 +58,21 @@ class JmscMigrantImport(models.Model):
                 self.id,
             )
         )
-        keys = list(enumerate(template.KEYS, start=5))
-        for index, (row_number, status, changes, candidates, reasons, values) in enumerate(lines, start=1):
-            sheet.write_number(index, 0, row_number)
-            sheet.write_string(index, 1, labels.get(status, ""), status_formats.get(status))
-            for col, text in ((2, changes), (3, candidates), (4, reasons)):
-                if text:
-                    sheet.write_string(index, col, text, wrap)
-            values = values or {}
-            for col, key in keys:
-                if values.get(key):
-                    sheet.write_string(index, col, values[key])
         sheet.autofilter(0, 0, max(len(lines), 1), len(headers) - 1)
         book.close()
-        return buffer.getvalue()
+        keys = list(enumerate(template.KEYS, start=5))
+        rows = (
+            xlsx_rows.row_xml(
+                index,
+                [
+                    (0, row_number, None),
+                    (1, labels.get(status, ""), status_styles.get(status)),
+                    (2, changes, wrap),
+                    (3, candidates, wrap),
+                    (4, reasons, wrap),
+                    *((col, (values or {}).get(key), None) for col, key in keys),
+                ],
+            )
+            for index, (row_number, status, changes, candidates, reasons, values) in enumerate(lines, start=1)
+        )
+        return xlsx_rows.with_rows(buffer.getvalue(), rows, len(lines), len(headers) - 1)

@@ -97,14 +97,17 @@ class JmscMigrantImport(models.Model):
             records.modified(model._fields, create=True)
         return records
 
-    def _jmsc_check_created(self, records):
-        """``records.check_access("create")`` for rows inserted in SQL, set-based: the officer's record rules
-        for create are evaluated by one query on the inserted rows (the ORM evaluates them row by row in
-        Python). Raises the ORM's AccessError naming the rows outside them; the chunk is then rolled back."""
-        records.browse().check_access("create")
+    def _jmsc_check_rows(self, records, operation):
+        """``records.check_access(operation)``, set-based: the officer's record rules are evaluated by one query
+        on the rows (the ORM evaluates them record by record in Python, 1,000 rows a chunk). Used for rows
+        inserted or updated in SQL. Raises the ORM's AccessError naming the rows outside them (a missing row
+        too); the chunk is then rolled back."""
+        records.browse().check_access(operation)
+        if not records or self.env.su:
+            return
         Rule = self.env["ir.rule"]
-        domain = Rule._compute_domain(records._name, "create")
-        if not records or not domain:
+        domain = Rule._compute_domain(records._name, operation)
+        if not domain:
             return
         # sudo: only to count which of these rows the officer's own rule domain matches.
         allowed = (
@@ -113,7 +116,19 @@ class JmscMigrantImport(models.Model):
         allowed_ids = set(allowed.ids)
         forbidden = records.browse(id_ for id_ in records.ids if id_ not in allowed_ids)
         if forbidden:
-            raise Rule._make_access_error("create", forbidden)
+            raise Rule._make_access_error(operation, forbidden)
+
+    def _jmsc_rule_filter(self, records, operation, column):
+        """An SQL condition on ``column`` (the rows' id in an UPDATE) that holds for the rows of ``records`` the
+        officer's record rules allow for ``operation``: the UPDATE checks its rows itself, no query more. The
+        caller compares its row count and calls _jmsc_check_rows to raise on the rows outside them."""
+        records.browse().check_access(operation)
+        domain = [] if self.env.su else self.env["ir.rule"]._compute_domain(records._name, operation)
+        if not domain:
+            return SQL("TRUE")
+        # sudo: only the officer's own rule domain, as a subquery of the UPDATE.
+        query = records.sudo().with_context(active_test=False)._search(domain)
+        return SQL("%s IN %s", column, query.subselect())
 
     def _jmsc_insert_migrants(self, items, ctx):
         """Create the new migrants of a chunk in SQL. ``items``: [(vals, row_key)] with ``vals`` the checked
@@ -183,7 +198,7 @@ class JmscMigrantImport(models.Model):
         partners._validate_fields(["is_migrant", *names])
         identity._validate_fields(["name", "category_id", "partner_id", "active"])
         history._validate_fields(["partner_id", "stage_to"])
-        self._jmsc_check_created(partners)
+        self._jmsc_check_rows(partners, "create")
         return partners
 
     def _jmsc_partner_computed(self, vals, partner_id):
@@ -251,7 +266,7 @@ class JmscMigrantImport(models.Model):
                 ["expiry_date"],
             )
         documents._validate_fields(["name", "category_id", "partner_id", "active", "valid_until"])
-        self._jmsc_check_created(documents)
+        self._jmsc_check_rows(documents, "create")
         return documents
 
     def _jmsc_insert_lines(self, rows, results):
@@ -290,7 +305,7 @@ class JmscMigrantImport(models.Model):
                     [pid for _line_id, pid in candidates],
                 )
             )
-        self._jmsc_check_created(lines)
+        self._jmsc_check_rows(lines, "create")
         self.invalidate_recordset(["line_ids"])
         return lines
 
@@ -299,17 +314,19 @@ class JmscMigrantImport(models.Model):
         if not done:
             return
         lines = self.env["jmsc.migrant.import.line"].concat(*(line for line, _pid in done))
-        lines.check_access("write")
-        self.env.cr.execute(
+        updated = self.env.execute_query(  # flushes what the rule subquery reads
             SQL(
                 "UPDATE jmsc_migrant_import_line l SET applied = TRUE, error = NULL, partner_id = d.partner_id,"
                 " write_uid = %s, write_date = %s FROM unnest(%s::int[], %s::int[]) AS d(id, partner_id)"
-                " WHERE l.id = d.id",
+                " WHERE l.id = d.id AND %s RETURNING l.id",
                 self.env.uid,
                 self.env.cr.now(),
                 [line.id for line, _pid in done],
                 [pid for _line, pid in done],
+                self._jmsc_rule_filter(lines, "write", SQL("l.id")),
             )
         )
+        if len(updated) != len(lines):
+            self._jmsc_check_rows(lines, "write")  # raises: the chunk is rolled back
         lines.invalidate_recordset(["applied", "error", "partner_id", "write_uid", "write_date"])
         lines.modified(["applied", "error", "partner_id"])
