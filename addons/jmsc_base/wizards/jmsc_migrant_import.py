@@ -287,10 +287,20 @@ class JmscMigrantImport(models.Model):
     def _jmsc_apply_chunk(self, line_ids):
         """Job: import one chunk, all or nothing. A failure leaves the chunk's rows pending and stops the run."""
         self.ensure_one()
-        lines = self.env["jmsc.migrant.import.line"].browse(line_ids).exists().filtered(lambda line: not line.applied)
+        self.env.flush_all()  # what is pending before the chunk is not part of its savepoint
+        # The rows of the chunk still to import, in their order (one query, no row loaded: the rows are read,
+        # with the officer's record rules, by _jmsc_apply_lines).
+        pending = {
+            line_id
+            for (line_id,) in self.env.execute_query(
+                SQL(
+                    "SELECT id FROM jmsc_migrant_import_line WHERE id = ANY(%s) AND applied IS NOT TRUE", list(line_ids)
+                )
+            )
+        }
+        lines = self.env["jmsc.migrant.import.line"].browse(line_id for line_id in line_ids if line_id in pending)
         if not lines or self.state not in ("running", "failed"):
             return False
-        self.env.flush_all()  # what is pending before the chunk is not part of its savepoint
         try:
             with self.env.cr.savepoint():
                 self._jmsc_apply_lines(lines)

@@ -8,6 +8,7 @@ import phonenumbers
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..models.res_partner_import import name_key_sql
 from ..tools import migrant_import_file as template
 from ..tools import nik as nik_tools
 
@@ -266,7 +267,13 @@ class JmscMigrantImport(models.Model):
     def _jmsc_lookup(self, rows, parsed, ctx):
         """The registry facts the rows of a chunk need: four queries, whatever the number of rows."""
         niks = [vals["nik"] for vals, _p, reasons in parsed if vals.get("nik") and not reasons]
-        births = list({vals["birthdate_date"] for vals, _p, _r in parsed if vals.get("birthdate_date")})
+        people = sorted(
+            {
+                (nik_tools.normalize_name(vals["name"]), vals["birthdate_date"])
+                for vals, _p, _r in parsed
+                if vals.get("birthdate_date") and vals.get("name")
+            }
+        )
         keys = [row["row_key"] for row in rows if row.get("row_key")]
         passports = [p[0] for _v, p, _r in parsed if p]
         found = {"nik": {}, "name": {}, "key": {}, "passport": {}}
@@ -274,12 +281,17 @@ class JmscMigrantImport(models.Model):
         if niks:
             query = SQL("SELECT nik, id, regency_id FROM res_partner WHERE nik = ANY(%s)", niks)
             found["nik"] = {nik: (pid, regency_id) for nik, pid, regency_id in self.env.execute_query(query)}
-        # 2. Migrants with the same birth date (the same name is checked in Python).
-        if births:
+        # 2. Migrants of the same name and birth date (res_partner_jmsc_name_birth_index); the name is compared
+        #    again in Python, as the rest of the suite normalises it.
+        if people:
             query = SQL(
-                "SELECT id, name, birthdate_date, nik, regency_id FROM res_partner"
-                " WHERE is_migrant AND active AND birthdate_date = ANY(%s)",
-                births,
+                "SELECT p.id, p.name, p.birthdate_date, p.nik, p.regency_id FROM res_partner p"
+                " JOIN unnest(%s::varchar[], %s::date[]) AS k(name, born)"
+                " ON p.birthdate_date = k.born AND %s = k.name"
+                " WHERE p.is_migrant AND p.active",
+                [name for name, _born in people],
+                [born for _name, born in people],
+                SQL(name_key_sql("p.name")),
             )
             for pid, name, born, nik, regency_id in self.env.execute_query(query):
                 key = (nik_tools.normalize_name(name), born)
