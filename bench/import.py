@@ -4,7 +4,8 @@ Usage (from the repository root, on a database where jmsc_base is installed)::
 
     python3 bench/import.py --db <db> [--rows 2000] [--chunk 1000]     # PGHOST/PGPORT override odoo.conf
     python3 bench/import.py --db <db> --large                  # 10,000 then 100,000 rows (issue #15; minutes)
-    python3 bench/import.py --db <db> --rows 10000 --profile   # cProfile of the dry run and the apply
+    python3 bench/import.py --db <db> --rows 10000 --profile   # cProfile of the dry run and the apply (also
+                                                               # saved as /tmp/bench-import-*.prof)
 
 For each size it builds a registry-template CSV of that many migrants (valid NIKs of Indramayu, mobile,
 e-mail, every 10th with a passport) and, as a Regency Officer of Indramayu (record rules apply):
@@ -132,11 +133,12 @@ def import_rows(env, officer, rows, chunk, profile):
     return run, dry_time, dry_queries, apply_time, apply_queries
 
 
-def worker(db, server, uuids, start, queue):
+def worker(db, server, uuids, start, start_time, queue):
     """A worker process: performs chunk jobs of ``uuids`` (taken with SKIP LOCKED), one transaction each."""
     config.parse_config(["-c", str(ROOT / "odoo.conf"), "--addons-path", str(ROOT / "addons"), "-d", db, *server])
     registry = Registry(db)
     done = retried = 0
+    durations = []  # (started after the clock started, seconds) per chunk
     start.wait()
     while True:
         with registry.cursor() as cr:
@@ -151,6 +153,7 @@ def worker(db, server, uuids, start, queue):
             if not rows:
                 break
             job = Job.load(env, rows[0][0])
+            began = time.perf_counter()
             try:
                 with cr.savepoint():
                     job.perform()
@@ -166,7 +169,8 @@ def worker(db, server, uuids, start, queue):
             env.flush_all()
             cr.commit()
             done += 1
-    queue.put((done, retried))
+            durations.append((began - start_time.value, time.perf_counter() - began))
+    queue.put((done, retried, durations))
 
 
 def apply_in_workers(env, run, workers, server):
@@ -201,14 +205,16 @@ def apply_in_workers(env, run, workers, server):
     )
     env.cr.commit()
     context = multiprocessing.get_context("spawn")
-    start, queue = context.Event(), context.Queue()
+    start, start_time, queue = context.Event(), context.Value("d", 0.0), context.Queue()
     processes = [
-        context.Process(target=worker, args=(env.cr.dbname, server, uuids, start, queue)) for _n in range(workers)
+        context.Process(target=worker, args=(env.cr.dbname, server, uuids, start, start_time, queue))
+        for _n in range(workers)
     ]
     for process in processes:
         process.start()
     time.sleep(8)  # each process loads the registry before the clock starts
     started = time.perf_counter()
+    start_time.value = started
     start.set()
     results = [queue.get() for _process in processes]
     for process in processes:
@@ -224,7 +230,8 @@ def apply_in_workers(env, run, workers, server):
     env.cr.commit()
     seconds = time.perf_counter() - started
     env.invalidate_all()
-    return seconds, sum(retried for _done, retried in results)
+    chunks = sorted(duration for _done, _retried, durations in results for duration in durations)
+    return seconds, sum(retried for _done, retried, _durations in results), [seconds for _at, seconds in chunks]
 
 
 def cleanup(env, run, officer):
@@ -283,7 +290,7 @@ def bench_workers(env, count, chunk, offset, workers, server):
     try:
         dry_time, _dq = timed(env, "dry run", run.action_dry_run, False)
         env.cr.commit()
-        apply_time, retried = apply_in_workers(env, run, workers, server)
+        apply_time, retried, chunk_times = apply_in_workers(env, run, workers, server)
         assert run.state == "done" and run.count_applied == count, (run.state, run.count_applied, run.last_error)
         total = dry_time + apply_time
         print(f"\n{count} rows (chunks of {chunk}, {workers} worker processes, one transaction per job):")
@@ -295,6 +302,11 @@ def bench_workers(env, count, chunk, offset, workers, server):
         ):
             print(f"  {label:<33} {seconds:7.2f}s {count / seconds:8.0f} {unit:<10} {seconds / load_time:5.2f}x load()")
         print(f"  chunks retried (a concurrent chunk held the same NIK or lock): {retried}")
+        tenth = max(1, len(chunk_times) // 10)
+        print(
+            f"  seconds per chunk job: first tenth {sum(chunk_times[:tenth]) / tenth:.2f},"
+            f" last tenth {sum(chunk_times[-tenth:]) / tenth:.2f} (does a chunk cost more as the run grows?)"
+        )
         print(f"  goal >= 1,000 migrants/s end to end: {'OK' if count / total >= 1000 else 'BELOW GOAL'}", flush=True)
     finally:
         env.cr.rollback()

@@ -16,7 +16,8 @@ class ResPartnerIdNumber(models.Model):
     _expiry_date_field = "valid_until"
     _expiry_category_field = "category_id"
 
-    name = fields.Char(tracking=True)
+    # Indexed: officers find a document by its number, the import looks passports up by theirs.
+    name = fields.Char(tracking=True, index=True)
     valid_until = fields.Date(tracking=True)
     partner_id = fields.Many2one(index=True)
     # Indexed: deleting a person (erasure) looks up the documents they issued (one scan per person otherwise).

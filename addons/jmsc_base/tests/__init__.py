@@ -33,3 +33,4 @@ from . import test_agency_licence
 from . import test_portal_expiry
 from . import test_rpc_performance
 from . import test_migrant_import_staged
+from . import test_xlsx_rows
