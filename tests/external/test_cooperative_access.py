@@ -14,10 +14,17 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import Checks, JsonRpcClient, RpcError, odoo_server, parse_args  # noqa: E402
+
+
+def office_today():
+    """Today in West Java, the day the server dates cooperative postings and reports by."""
+    return datetime.datetime.now(ZoneInfo("Asia/Jakarta")).date()
+
 
 TELLERS = 6
 POSTINGS = 12
@@ -103,7 +110,7 @@ def check_demo_users(url, db, admin, checks):
     product = admin.execute(
         "jmsc.coop.product", "search", [("cooperative_id", "=", cirebon_coop), ("allow_shu", "=", True)], limit=1
     )
-    year = datetime.date.today().year
+    year = office_today().year
     wizard = manager.execute(
         "jmsc.coop.shu.wizard",
         "create",
@@ -121,7 +128,7 @@ def check_demo_users(url, db, admin, checks):
         "no SHU run was created for Cirebon this year",
         not admin.execute("jmsc.coop.shu.run", "search", [("cooperative_id", "=", cirebon_coop), ("year", "=", year)]),
     )
-    last_month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    last_month = (office_today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     checks.check(
         "Indramayu's manager cannot close Cirebon's month",
         refused(
@@ -135,7 +142,7 @@ def check_demo_users(url, db, admin, checks):
             manager.execute,
             "jmsc.coop.period",
             "create",
-            {"cooperative_id": indramayu, "month": str(datetime.date.today())},
+            {"cooperative_id": indramayu, "month": str(office_today())},
         )
         == "odoo.exceptions.ValidationError",
     )
@@ -222,7 +229,7 @@ def post_until_closed(url, db, login, account_id, value_date, results, lock):
 
 def check_close_lock(url, db, admin, checks):
     coop, accounts, logins, manager_login = setup_lock_race(admin, int(time.time()))
-    last_month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    last_month = (office_today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     value_date = str(last_month + datetime.timedelta(days=27))
     manager = JsonRpcClient(url, db, manager_login, manager_login)
     results, lock = [], threading.Lock()

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.office_day import office_today
+
 # The processing purposes a consent (or another lawful basis) covers, UU PDP 27/2022 art. 20-22.
 # ``registry`` is the migrant registry itself; the others are the purposes checked before processing
 # (res.partner._jmsc_consent_allows, readme/SECURITY.md "Consent").
@@ -45,7 +47,7 @@ class JmscConsent(models.Model):
     _order = "date desc, id desc"
 
     partner_id = fields.Many2one("res.partner", string="Migrant", required=True, ondelete="cascade", index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=office_today, tracking=True)
     purpose = fields.Selection(CONSENT_PURPOSES, required=True, default="registry", tracking=True, index=True)
     agency_type_id = fields.Many2one(
         "jmsc.agency.type",
@@ -192,8 +194,8 @@ class JmscConsent(models.Model):
         consents = self.filtered(lambda c: c.state == "active")
         if not consents:
             return consents
-        date = date or fields.Date.context_today(self)
-        if date > fields.Date.context_today(self):
+        date = date or office_today(self)
+        if date > office_today(self):
             raise ValidationError(self.env._("A consent cannot be withdrawn at a future date."))
         consents.with_context(**{WITHDRAW_CONTEXT_KEY: WITHDRAW_TOKEN}).write(
             {

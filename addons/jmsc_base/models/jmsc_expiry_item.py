@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from ..tools.office_day import office_today
 from .jmsc_expiry_mixin import EXPIRY_STATES
 
 # Row ids are source ids times this, plus the model's position: unique across models.
@@ -98,7 +99,7 @@ class JmscExpiryItem(models.Model):
         return self.env.cr.fetchone()[0] == 4
 
     def _compute_name(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         labels = {}
         for res_model in set(self.mapped("res_model")):
             items = self.filtered(lambda item, res_model=res_model: item.res_model == res_model)

@@ -14,6 +14,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
+from ..tools.office_day import office_today
+
 EXPIRY_STATES = [("valid", "Valid"), ("expiring", "Expiring"), ("expired", "Expired")]
 # Days ahead an item counts as "expiring" when no rule applies to it.
 DEFAULT_HORIZON = 90
@@ -61,7 +63,7 @@ class JmscExpiryMixin(models.AbstractModel):
 
     @api.depends("expiry_date")
     def _compute_expiry_state(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         horizons = self.env["jmsc.expiry.rule"]._jmsc_horizons(self)
         for record in self:
             date = record.expiry_date
@@ -142,7 +144,7 @@ class JmscExpiryMixin(models.AbstractModel):
         return True
 
     def _jmsc_expiry_run(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         Rule = self.env["jmsc.expiry.rule"].sudo()  # reminder settings, no personal data
         rules = Rule.search([("model", "=", self._name)])
         horizon = max(rules.mapped("days_before"), default=DEFAULT_HORIZON)

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from ..tools.office_day import office_today
+
 DASHBOARD_STAGES = ("prospective", "ready", "abroad", "returned")
 
 
@@ -53,7 +55,7 @@ class JmscRegency(models.Model):
         return [("id", "in", [regency.id for (regency,) in groups if regency])]
 
     def _jmsc_month_bounds(self):
-        first = fields.Date.context_today(self).replace(day=1)
+        first = office_today(self).replace(day=1)
         return first, first + relativedelta(months=1)
 
     def _compute_jmsc_dashboard(self):

@@ -4,12 +4,14 @@ but this transient list."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.office_day import office_today
+
 
 class JmscRetentionDryRun(models.TransientModel):
     _name = "jmsc.retention.dry.run"
     _description = "Retention Dry Run"
 
-    date = fields.Date(required=True, default=fields.Date.context_today, readonly=True)
+    date = fields.Date(required=True, default=office_today, readonly=True)
     line_ids = fields.One2many("jmsc.retention.dry.run.line", "dry_run_id", string="People", readonly=True)
     due_count = fields.Integer(compute="_compute_counts", string="Would Be Anonymised")
     kept_count = fields.Integer(compute="_compute_counts", string="Kept")

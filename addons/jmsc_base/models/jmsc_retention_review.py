@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.office_day import office_today
 from ..tools.related import compute_related_count
 
 MANAGER_GROUP = "jmsc_base.group_jmsc_manager"
@@ -16,7 +17,7 @@ class JmscRetentionReview(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, readonly=True, default=lambda self: self.env._("New"))
-    date = fields.Date(string="Review Date", required=True, readonly=True, default=fields.Date.context_today)
+    date = fields.Date(string="Review Date", required=True, readonly=True, default=office_today)
     state = fields.Selection(
         [("draft", "To Confirm"), ("done", "Anonymised"), ("cancelled", "Cancelled")],
         default="draft",
@@ -82,7 +83,7 @@ class JmscRetentionReview(models.Model):
         due, _kept = self.env["jmsc.retention.rule"]._jmsc_retention_due(today=today)
         if not due:
             return self.browse()
-        today = today or fields.Date.context_today(self)
+        today = today or office_today(self)
         review = self.create(
             {
                 "name": self.env._("Retention review %s", fields.Date.to_string(today)),

@@ -19,6 +19,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.office_day import office_today
+
 
 class JmscRetentionRule(models.Model):
     _name = "jmsc.retention.rule"
@@ -49,7 +51,7 @@ class JmscRetentionRule(models.Model):
 
     @api.model
     def _jmsc_retention_today(self):
-        return fields.Date.context_today(self)
+        return office_today(self)
 
     @api.model
     def _jmsc_retention_due(self, today=None):
@@ -65,7 +67,7 @@ class JmscRetentionRule(models.Model):
         for rule in rules:
             for partner_id, trigger_date in rule._jmsc_retention_dates().items():
                 if isinstance(trigger_date, datetime.datetime):
-                    trigger_date = trigger_date.date()
+                    trigger_date = trigger_date.date()  # UTC day: a day more or less on years of retention
                 due_date = trigger_date + relativedelta(years=rule.years)
                 if partner_id not in latest or latest[partner_id]["due_date"] < due_date:
                     latest[partner_id] = {"rule": rule, "trigger_date": trigger_date, "due_date": due_date}

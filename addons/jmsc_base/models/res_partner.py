@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import nik as nik_tools
+from ..tools.office_day import office_today
 
 MIGRATION_STAGES = [
     ("prospective", "Prospective (Calon PMI)"),
@@ -127,7 +128,7 @@ class ResPartner(models.Model):
 
     @api.depends("nik")
     def _compute_nik_identity(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for partner in self:
             try:
                 gender, born, _region = nik_tools.parse_nik(partner.nik, today)
@@ -149,7 +150,7 @@ class ResPartner(models.Model):
 
     @api.depends("birthdate_date")
     def _compute_age(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for partner in self:
             born = partner.birthdate_date
             partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day)) if born else 0

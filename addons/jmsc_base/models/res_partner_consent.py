@@ -6,8 +6,10 @@ Contract 7 (helper brief): ``partners._jmsc_consent_allows(purpose, agency_type=
 basis recorded for that purpose in the consent register (jmsc.consent). Every processing point calls it.
 """
 
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import UserError
+
+from ..tools.office_day import office_today
 
 CONSENT_PURPOSE_CODES = frozenset(
     ("reminder_email", "reminder_sms", "reminder_whatsapp", "sharing", "portal", "statistics", "registry")
@@ -38,7 +40,7 @@ class ResPartner(models.Model):
             ("partner_id", "in", partners.ids),
             ("purpose", "=", purpose),
             ("state", "=", "active"),
-            ("date", "<=", fields.Date.context_today(self)),
+            ("date", "<=", office_today(self)),
         ]
         if purpose == "sharing":
             agency_type_id = agency_type.id if isinstance(agency_type, models.BaseModel) else agency_type

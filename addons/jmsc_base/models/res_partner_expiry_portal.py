@@ -1,9 +1,11 @@
 # pylint: disable=consider-merging-classes-inherited
 """The expiry engine's portal channel: the migrant sees their own expiring items on their portal home (/my)."""
 
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import AccessError
 from odoo.tools import format_date
+
+from ..tools.office_day import office_today
 
 
 class ResPartner(models.Model):
@@ -22,7 +24,7 @@ class ResPartner(models.Model):
             raise AccessError(self.env._("Only the person themselves sees their expiring items on the portal."))
         if not self._jmsc_consent_allows("portal"):
             return []
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         lang = self.env.lang or "en_US"
         # sudo: a portal user may not read the expiring records (documents, placements, ...) nor the rules;
         # only the items whose person is this partner (checked above to be the user's own) are read, and

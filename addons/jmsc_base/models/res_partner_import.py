@@ -27,7 +27,7 @@ class ResPartner(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # A chunk of 1,000 rows looks up its people by name and birth date: without it, every migrant born on
         # any of the chunk's ~1,000 dates was read (a growing share of the registry).
         create_index(
@@ -37,6 +37,7 @@ class ResPartner(models.Model):
             ["birthdate_date", name_key_sql()],
             where="is_migrant AND active",
         )
+        return result
 
     def _jmsc_anonymize(self):
         result = super()._jmsc_anonymize()

@@ -3,10 +3,11 @@
 
 import logging
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import nik as nik_tools
+from ..tools.office_day import office_today
 
 _logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class ResPartner(models.Model):
             raise AccessError(self.env._("Only internal users can look a migrant up by NIK."))
         number = "".join(nik.split()) if isinstance(nik, str) else ""
         try:
-            nik_tools.parse_nik(number, fields.Date.context_today(self), self._jmsc_regency_codes())
+            nik_tools.parse_nik(number, office_today(self), self._jmsc_regency_codes())
         except nik_tools.NikError as err:
             raise UserError(
                 self.env._(

@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..tools import nik as nik_tools
+from ..tools.office_day import office_today
 from .res_partner_id_number import IDENTITY_CHECKED
 
 
@@ -92,7 +93,7 @@ class ResPartner(models.Model):
 
     @api.constrains("nik", "gender", "birthdate_date")
     def _check_nik(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         has_nik = any(self.mapped("nik"))
         regency_codes = self._jmsc_regency_codes() if has_nik else set()
         district_codes = self.env["jmsc.district"]._jmsc_district_regency_codes() if has_nik else {}
@@ -220,7 +221,7 @@ class ResPartner(models.Model):
         nik = "".join(nik.split()) if isinstance(nik, str) else None
         if check:
             try:
-                nik_tools.parse_nik(nik, fields.Date.context_today(self), self._jmsc_regency_codes())
+                nik_tools.parse_nik(nik, office_today(self), self._jmsc_regency_codes())
             except nik_tools.NikError as err:
                 raise ValidationError(self._jmsc_nik_error_message(nik, err)) from err
         code = nik_tools.regency_code(nik)

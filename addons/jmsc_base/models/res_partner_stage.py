@@ -1,9 +1,10 @@
 # pylint: disable=consider-merging-classes-inherited
 """Migration stage moves and the departure gate (required documents valid)."""
 
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.office_day import office_today
 from .res_partner_guard import GUARD_CONTEXT_KEY, STAGE_TOKEN
 
 STAGE_TRANSITIONS = {
@@ -52,7 +53,7 @@ class ResPartner(models.Model):
 
     def _jmsc_valid_document_map(self):
         """{partner_id: document categories the partner holds an open, unexpired document of}, in one query."""
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         documents = (
             self.env["res.partner.id_number"]
             .sudo()

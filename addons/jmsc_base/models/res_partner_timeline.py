@@ -25,7 +25,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools.misc import format_date, format_datetime
 
-TIMELINE_TZ = "Asia/Jakarta"
+from ..tools.office_day import OFFICE_TZ as TIMELINE_TZ
+
 # jmsc_base's kinds of events and their options (see _jmsc_timeline_source)
 BASE_KINDS = {
     "stage": {"icon": "fa-flag", "sequence": 5},

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from ..tools.office_day import office_today
 
 
 class KantongPmiXlsx(models.AbstractModel):
@@ -64,7 +66,7 @@ class KantongPmiXlsx(models.AbstractModel):
             0,
             self.env._(
                 "Printed on %(date)s. A destination column counts the migrants whose last placement is there.",
-                date=fields.Date.context_today(self).strftime("%d/%m/%Y"),
+                date=office_today(self).strftime("%d/%m/%Y"),
             ),
             formats["note"],
         )

@@ -1,7 +1,7 @@
 import csv
-import datetime
 from contextlib import contextmanager
 
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -71,7 +71,7 @@ class JmscBaseCommon(TransactionCase):
         cls.user_manager = new_test_user(cls.env, login="jmsc_manager", groups="jmsc_base.group_jmsc_manager")
         cls.user_admin = new_test_user(cls.env, login="jmsc_admin", groups="jmsc_base.group_jmsc_admin")
         cls.user_portal = new_test_user(cls.env, login="jmsc_portal", groups="base.group_portal")
-        cls.today = datetime.date.today()
+        cls.today = office_today(cls.env["res.partner"])
 
     @classmethod
     def _create_migrant(cls, name, nik, regency=None, **values):

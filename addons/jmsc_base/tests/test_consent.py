@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import JmscBaseCommon, make_nik
 
@@ -31,6 +31,20 @@ class TestConsent(JmscBaseCommon):
         for fname, value in vals.items():
             setattr(wizard, fname, value)
         wizard.save().action_confirm()
+
+    def test_one_day_for_everyone_whatever_their_time_zone(self):
+        """At 23:48 UTC it is already 3 December in Jakarta (and in Brussels, OdooBot's time zone) but still
+        2 December for a user without a time zone: a consent recorded by one and withdrawn at once by the
+        other was refused as 'withdrawn before it was given'. Dates of record are the office's day."""
+        self.user_regency.tz = False
+        self.env.user.tz = "Europe/Brussels"
+        with freeze_time("2026-12-02 23:48:00"):
+            consent = self._consent(self.ani, "reminder_email")
+            self.assertEqual(str(consent.date), "2026-12-03")
+            self._withdraw(consent, user=self.user_regency)
+            self.assertEqual(str(consent.withdrawal_date), "2026-12-03")
+            with self.assertRaisesText(ValidationError, "future"):
+                self._consent(self.budi, "reminder_email")._jmsc_withdraw("paper", date=consent.date.replace(day=4))
 
     def test_allows_per_purpose(self):
         both = self.ani | self.budi

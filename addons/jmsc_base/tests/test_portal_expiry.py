@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -37,7 +37,7 @@ class PortalExpiryCommon:
                 "partner_id": partner.id,
                 "category_id": env.ref(xmlid).id,
                 "name": number,
-                "valid_until": fields.Date.today() + relativedelta(days=days),
+                "valid_until": office_today(partner) + relativedelta(days=days),
             }
         )
 
@@ -142,9 +142,8 @@ class TestPortalExpiryHome(PortalExpiryCommon, HttpCase):
             self.skipTest("needs the jmsc_base demo data (pmi.agus) and Bahasa Indonesia")
         user.lang = "id_ID"
         passport = self.env.ref("jmsc_base.document_001_passport_demo")
-        # her day (her time zone), as the portal counts the days left
-        her_today = fields.Date.context_today(self.env["res.partner"].with_user(user).with_context(tz=user.tz))
-        passport.valid_until = her_today + relativedelta(days=25)
+        # the office's day, as the portal counts the days left
+        passport.valid_until = office_today(passport) + relativedelta(days=25)
         return user, passport
 
     def test_demo_migrant_sees_own_card(self):

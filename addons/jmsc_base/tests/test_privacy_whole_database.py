@@ -15,6 +15,7 @@ import re
 import secrets
 
 from odoo import Command, fields
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import SQL
@@ -201,7 +202,7 @@ class TestPrivacyWholeDatabase(TransactionCase):
         programme = env["jmsc.training.programme"].create(
             {"code": "TPRIV", "name": "Privacy Test", "category": "language", "pass_mark": 60.0}
         )
-        today = fields.Date.today()
+        today = office_today(env["res.partner"])
         batch = env["jmsc.training.batch"].create(
             {
                 "programme_id": programme.id,

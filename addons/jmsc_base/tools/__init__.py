@@ -3,3 +3,4 @@ from . import public_token
 from . import public_page
 from . import related
 from . import portal
+from . import office_day

@@ -1,6 +1,7 @@
 from odoo import fields, models
 
 from ..models.jmsc_consent import CONSENT_CHANNELS
+from ..tools.office_day import office_today
 
 
 class JmscConsentWithdrawWizard(models.TransientModel):
@@ -10,7 +11,7 @@ class JmscConsentWithdrawWizard(models.TransientModel):
     _description = "Withdraw Consent"
 
     consent_ids = fields.Many2many("jmsc.consent", string="Consents", required=True)
-    date = fields.Date(string="Withdrawn On", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="Withdrawn On", required=True, default=office_today)
     channel = fields.Selection(CONSENT_CHANNELS, string="Withdrawn Through", required=True)
     reason = fields.Char()
 

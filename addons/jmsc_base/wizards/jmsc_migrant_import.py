@@ -13,6 +13,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import migrant_import_file as template
+from ..tools.office_day import office_today
 from .jmsc_migrant_import_line import LINE_STATUSES
 
 _logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class JmscMigrantImport(models.Model):
     _inherit = ["mail.thread"]
     _order = "id desc"
 
-    name = fields.Char(required=True, default=lambda self: self.env._("Import %s", fields.Date.context_today(self)))
+    name = fields.Char(required=True, default=lambda self: self.env._("Import %s", office_today(self)))
     user_id = fields.Many2one(
         "res.users", string="Officer", default=lambda self: self.env.user, readonly=True, required=True, index=True
     )

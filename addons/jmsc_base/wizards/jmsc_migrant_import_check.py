@@ -5,12 +5,13 @@ import re
 
 import phonenumbers
 
-from odoo import fields, models, tools
+from odoo import models, tools
 from odoo.tools import SQL
 
 from ..models.res_partner_import import name_key_sql
 from ..tools import migrant_import_file as template
 from ..tools import nik as nik_tools
+from ..tools.office_day import office_today
 
 # The common case of a mobile number, decided without parsing: an Indonesian mobile (0812...,
 # +62 812-...) whose national part matches the mobile pattern of phonenumbers' own metadata for ID is valid
@@ -65,7 +66,7 @@ class JmscMigrantImport(models.Model):
         return {
             "ktp_category": Category.search([("code", "=", "KTP")], limit=1).id,
             "kk_category": Category.search([("code", "=", "KK")], limit=1).id,
-            "today": fields.Date.context_today(self),
+            "today": office_today(self),
             "regency_codes": self.env["res.partner"]._jmsc_regency_codes(),
             "district_codes": self.env["jmsc.district"]._jmsc_district_regency_codes(),
             "regency_by_code": {r["code"]: r["id"] for r in regencies},

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.addons.jmsc_training.tools import log_system_note
 from odoo.exceptions import UserError
 
@@ -15,7 +16,7 @@ class JmscCertAppeal(models.Model):
     partner_id = fields.Many2one(related="application_id.partner_id", string="Candidate", store=True, index=True)
     lsp_id = fields.Many2one(related="application_id.lsp_id", string="LSP", store=True, index=True)
     regency_id = fields.Many2one(related="application_id.regency_id", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=office_today)
     reason = fields.Text(required=True)
     state = fields.Selection(
         [("open", "Open"), ("upheld", "Upheld: re-assessment"), ("rejected", "Rejected: decision stands")],
@@ -37,7 +38,7 @@ class JmscCertAppeal(models.Model):
                 raise UserError(self.env._("%s has already been decided.", appeal.display_name))
             if not appeal.outcome:
                 raise UserError(self.env._("%s: write the outcome before deciding.", appeal.display_name))
-        self.write({"state": state, "decision_date": fields.Date.context_today(self), "decided_by_id": self.env.uid})
+        self.write({"state": state, "decision_date": office_today(self), "decided_by_id": self.env.uid})
         labels = dict(self._fields["state"]._description_selection(self.env))
         for appeal in self:
             log_system_note(

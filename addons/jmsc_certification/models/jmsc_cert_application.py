@@ -1,6 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.addons.jmsc_base.tools.related import compute_related_count, related_action
 from odoo.exceptions import UserError, ValidationError
 
@@ -264,9 +265,7 @@ class JmscCertApplication(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self._write_guarded(
-            {"state": "verified", "verified_date": fields.Date.context_today(self), "verified_by_id": self.env.uid}
-        )
+        self._write_guarded({"state": "verified", "verified_date": office_today(self), "verified_by_id": self.env.uid})
 
     def action_schedule(self):
         self._check_state(("verified",), self.env._("scheduled"))

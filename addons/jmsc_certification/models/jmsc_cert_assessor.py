@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 
 class JmscCertAssessor(models.Model):
@@ -52,7 +53,7 @@ class JmscCertAssessor(models.Model):
 
     @api.depends("licence_expiry")
     def _compute_licence_state(self):
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for assessor in self:
             expired = assessor.licence_expiry and assessor.licence_expiry < today
             assessor.licence_state = "expired" if expired else "valid"

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.addons.jmsc_base.tools import public_token
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.addons.jmsc_training.tools import log_system_note
 from odoo.exceptions import UserError
 
@@ -59,7 +60,7 @@ class JmscCertCertificate(models.Model):
     scheme_id = fields.Many2one("jmsc.cert.scheme", required=True, readonly=True, index=True, ondelete="restrict")
     lsp_id = fields.Many2one(related="scheme_id.lsp_id", string="LSP", store=True, index=True)
     application_id = fields.Many2one("jmsc.cert.application", readonly=True, index=True, ondelete="restrict")
-    issue_date = fields.Date(required=True, readonly=True, default=fields.Date.context_today, tracking=True)
+    issue_date = fields.Date(required=True, readonly=True, default=office_today, tracking=True)
     expiry_date = fields.Date(required=True, readonly=True, index=True, tracking=True)
     state = fields.Selection(
         CERTIFICATE_STATES, string="Status", required=True, readonly=True, default="valid", index=True, tracking=True
@@ -99,7 +100,7 @@ class JmscCertCertificate(models.Model):
             scheme = self.env["jmsc.cert.scheme"].browse(vals.get("scheme_id"))
             if not scheme:
                 raise UserError(self.env._("A certificate needs a scheme."))
-            issue_date = fields.Date.to_date(vals.get("issue_date")) or fields.Date.context_today(self)
+            issue_date = fields.Date.to_date(vals.get("issue_date")) or office_today(self)
             vals.update(
                 {
                     "issue_date": issue_date,
@@ -188,7 +189,7 @@ class JmscCertCertificate(models.Model):
                     )
                 )
         self.check_access("write")
-        self._write_protected({"state": state, "status_reason": reason, "status_date": fields.Date.context_today(self)})
+        self._write_protected({"state": state, "status_reason": reason, "status_date": office_today(self)})
         log_system_note(
             self, self.env._("Status changed to %(state)s. Reason: %(reason)s", state=labels[state], reason=reason)
         )

@@ -1,7 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.addons.jmsc_base.tests.common import JmscBaseCommon
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tests import new_test_user
 
 
@@ -13,7 +14,7 @@ class CertificationCommon(JmscBaseCommon):
         super().setUpClass()
         # English messages whatever the database language (id_ID is loaded by the test runner).
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
-        cls.today = fields.Date.context_today(cls.env["jmsc.cert.event"])
+        cls.today = office_today(cls.env["jmsc.cert.event"])
         cls.doc_ktp = cls.env.ref("jmsc_base.doc_type_ktp")
         cls.doc_medical = cls.env.ref("jmsc_base.doc_type_medical")
         lsp_type = cls.env.ref("jmsc_base.agency_type_lsp")

@@ -3,6 +3,7 @@ import random
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 FIRST_NAMES_F = ["Siti", "Dewi", "Ani", "Yuli", "Rina", "Eka", "Nur", "Wati", "Lina", "Sri", "Tuti", "Ida", "Euis"]
 FIRST_NAMES_M = ["Budi", "Agus", "Dedi", "Asep", "Ujang", "Rudi", "Joko", "Iwan", "Dadang", "Cecep", "Yayan"]
@@ -18,7 +19,7 @@ class JmscCoopMember(models.Model):
     def _demo_populate(self, cooperative_ids):
         """Demo only: 25 members per cooperative and a year of postings through the posting service."""
         rng = random.Random(8)
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         start = (today - relativedelta(months=12)).replace(day=1)
         Partner, Account = self.env["res.partner"], self.env["jmsc.coop.account"]
         serial = 8000

@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tools import float_compare, float_round
 
 PAYING_TYPES = ("deposit", "transfer")
@@ -48,12 +49,12 @@ class JmscCoopDue(models.Model):
                 due.state = "open"
 
     def _compute_is_overdue(self):
-        this_month = fields.Date.context_today(self).replace(day=1)
+        this_month = office_today(self).replace(day=1)
         for due in self:
             due.is_overdue = due.state in ("open", "partial") and due.month < this_month
 
     def _search_is_overdue(self, operator, value):
-        this_month = fields.Date.context_today(self).replace(day=1)
+        this_month = office_today(self).replace(day=1)
         overdue = [("state", "in", ("open", "partial")), ("month", "<", this_month)]
         if (operator == "=") == bool(value):
             return overdue
@@ -72,7 +73,7 @@ class JmscCoopDue(models.Model):
     @api.model
     def _generate_dues(self, until=None):
         """Create the missing monthly dues, from each member's join month up to `until` (this month)."""
-        until = (fields.Date.to_date(until) or fields.Date.context_today(self)).replace(day=1)
+        until = (fields.Date.to_date(until) or office_today(self)).replace(day=1)
         accounts = (
             self.env["jmsc.coop.account"]
             .sudo()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
@@ -24,7 +25,7 @@ class JmscCoopHold(models.Model):
     state = fields.Selection(
         [("active", "Active"), ("released", "Released")], default="active", required=True, readonly=True, tracking=True
     )
-    date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
+    date = fields.Date(default=office_today, required=True, readonly=True)
     release_date = fields.Date(readonly=True)
     release_reason = fields.Char(tracking=True)
 
@@ -92,4 +93,4 @@ class JmscCoopHold(models.Model):
                     )
                 )
         with allow("hold_release"):
-            self.write({"state": "released", "release_date": fields.Date.context_today(self)})
+            self.write({"state": "released", "release_date": office_today(self)})

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
@@ -24,7 +25,7 @@ class JmscCoopMember(models.Model):
     cooperative_id = cooperative_field(index=True, ondelete="restrict")
     # NIK is read only by users of the Identity Data group (cooperative staff are not)
     nik = fields.Char(related="partner_id.nik", string="NIK", groups="jmsc_base.group_jmsc_identity")
-    join_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    join_date = fields.Date(required=True, default=office_today, tracking=True)
     status = fields.Selection(
         [("active", "Active"), ("resigned", "Resigned"), ("deceased", "Deceased")],
         required=True,
@@ -190,5 +191,5 @@ class JmscCoopMember(models.Model):
                         closing=True,
                     )
                 account.sudo().write({"state": "closed"})
-            member.write({"status": status, "end_date": fields.Date.context_today(self)})
+            member.write({"status": status, "end_date": office_today(self)})
             member.due_ids.filtered(lambda d: d.state != "paid").sudo().write({"waived": True})

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -40,7 +41,7 @@ class JmscCoopPeriod(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for vals in vals_list:
             vals.pop("closed_by_id", None)
             vals.pop("closed_on", None)

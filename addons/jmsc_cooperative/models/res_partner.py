@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import OFFICE_TZ
 from odoo.addons.jmsc_base.tools.related import related_action
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -6,7 +7,7 @@ from odoo.tools import SQL
 from .money import format_rupiah
 
 # The time zone of a cooperative's ledger day when its contact names none: West Java's.
-COOP_DEFAULT_TZ = "Asia/Jakarta"
+COOP_DEFAULT_TZ = OFFICE_TZ
 
 
 class ResPartner(models.Model):

@@ -1,7 +1,8 @@
 # pylint: disable=consider-merging-classes-inherited
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 from .money import format_rupiah
 
@@ -42,7 +43,7 @@ class ResPartner(models.Model):
         groups = Transaction._read_group(
             [("member_id", "in", members.ids)], ["account_id", "value_date:month"], ["amount:sum"]
         )
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         balances = {}
         for account, month, amount in sorted(groups, key=lambda g: (g[0].id, g[1])):
             balance = balances[account] = balances.get(account, 0.0) + amount

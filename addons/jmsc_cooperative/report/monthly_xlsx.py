@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tools import SQL
 
 
@@ -72,7 +73,7 @@ class MonthlyXlsx(models.AbstractModel):
         data = data or {}
         cooperative = self.env["res.partner"].browse(data.get("cooperative_id") or records[:1].cooperative_id.id)
         cooperative._coop_check_user_cooperative()
-        month = (fields.Date.to_date(data.get("month")) or fields.Date.context_today(self)).replace(day=1)
+        month = (fields.Date.to_date(data.get("month")) or office_today(self)).replace(day=1)
         figures, members = self._monthly_figures(cooperative, month)
         formats = self._jmsc_xlsx_formats(workbook)
         sheet = workbook.add_worksheet(self.env._("Monthly Report"))

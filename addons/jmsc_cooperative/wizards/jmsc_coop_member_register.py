@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import AccessError, UserError
 
 from ..models.ledger_guard import allow
@@ -18,7 +19,7 @@ class JmscCoopMemberRegister(models.TransientModel):
         readonly=True,
         default=lambda self: self.env["jmsc.coop.member"]._default_cooperative(),
     )
-    join_date = fields.Date(required=True, default=fields.Date.context_today)
+    join_date = fields.Date(required=True, default=office_today)
     match = fields.Boolean(compute="_compute_card")
     initials = fields.Char(compute="_compute_card")
     regency = fields.Char(string="Regency/City", compute="_compute_card")

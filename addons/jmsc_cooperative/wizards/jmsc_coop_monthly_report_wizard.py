@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 from ..models.cooperative_field import cooperative_field
 
@@ -10,7 +11,7 @@ class JmscCoopMonthlyReportWizard(models.TransientModel):
     _description = "Cooperative Monthly Report"
 
     cooperative_id = cooperative_field()
-    month = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
+    month = fields.Date(required=True, default=lambda self: office_today(self).replace(day=1))
 
     def action_print(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import AccessError
 
 from ..models.cooperative_field import cooperative_field
@@ -13,7 +14,7 @@ class JmscCoopShuWizard(models.TransientModel):
     _description = "Profit Share (SHU) Wizard"
 
     cooperative_id = cooperative_field()
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
+    year = fields.Integer(required=True, default=lambda self: office_today(self).year - 1)
     amount = fields.Monetary(string="Amount to Distribute", required=True)
     rule = fields.Selection(SHU_RULES, required=True, default="average_balance")
     product_id = fields.Many2one(

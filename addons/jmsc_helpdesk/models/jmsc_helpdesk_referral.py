@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import ValidationError
 
 REFERRAL_AGENCY_CODES = [
@@ -32,7 +33,7 @@ class JmscHelpdeskReferral(models.Model):
         domain=[("agency_type_id.code", "in", REFERRAL_AGENCY_CODES)],
     )
     agency_type_id = fields.Many2one(related="agency_id.agency_type_id", store=True, string="Agency Type")
-    referral_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    referral_date = fields.Date(required=True, default=office_today, tracking=True)
     contact_name = fields.Char(string="Contact Person")
     contact_phone = fields.Char()
     reference_number = fields.Char(string="Agency Reference", tracking=True, index=True)
@@ -105,7 +106,7 @@ class JmscHelpdeskReferral(models.Model):
     @api.model
     def _cron_follow_up_overdue(self):
         """Raise a to-do on each open referral whose follow-up date has passed (once per follow-up date)."""
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         overdue = self.search([("state", "in", ("referred", "acknowledged")), ("follow_up_date", "<", today)]).filtered(
             lambda r: r.follow_up_notified_for != r.follow_up_date
         )

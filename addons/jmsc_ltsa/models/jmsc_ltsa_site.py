@@ -124,6 +124,12 @@ class JmscLtsaSite(models.Model):
     def _local_today(self):
         return self._local_now().date()
 
+    def _local_day(self, value):
+        """The day at this site of the UTC naive datetime ``value``."""
+        self.ensure_one()
+        tz = pytz.timezone(self.calendar_id.tz or "Asia/Jakarta")
+        return pytz.utc.localize(value).astimezone(tz).date()
+
     def _utc_day_bounds(self, day):
         """UTC naive datetimes of the start and end of a local day at this site."""
         self.ensure_one()

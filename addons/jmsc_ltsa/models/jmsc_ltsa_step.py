@@ -106,7 +106,11 @@ class JmscLtsaStep(models.Model):
     @api.constrains("output_valid_until", "finished_date")
     def _check_output_valid_until(self):
         for step in self:
-            if step.output_valid_until and step.finished_date and step.output_valid_until < step.finished_date.date():
+            if (
+                step.output_valid_until
+                and step.finished_date
+                and step.output_valid_until < step.site_id._local_day(step.finished_date)
+            ):
                 raise ValidationError(
                     self.env._(
                         "Step %(step)s of %(request)s: the issued document cannot expire before it is issued.",
@@ -255,7 +259,7 @@ class JmscLtsaStep(models.Model):
         if not doc_type:
             return
         self.check_access("write")
-        today = fields.Date.context_today(self)
+        today = self.site_id._local_today()
         valid_until = self.output_valid_until or (
             today + timedelta(days=self.service_id.output_validity_days)
             if self.service_id.output_validity_days

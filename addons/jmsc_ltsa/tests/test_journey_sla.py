@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -75,7 +75,7 @@ class TestJourneySla(LtsaCommon):
                 "partner_id": self.migrant.id,
                 "category_id": self.doc_kk.id,
                 "name": "3212010101950001",
-                "valid_until": fields.Date.today() - timedelta(days=1),
+                "valid_until": office_today(self.env["res.partner"]) - timedelta(days=1),
             }
         )
         step.invalidate_recordset(["missing_doc_ids"])
@@ -95,7 +95,7 @@ class TestJourneySla(LtsaCommon):
         desk.action_finish()
         skck = self.migrant.id_numbers.filtered(lambda d: d.category_id == self.doc_skck)
         self.assertEqual(skck.name, "SKCK/IDM/2026/0001")
-        self.assertEqual(skck.valid_until, fields.Date.context_today(step) + timedelta(days=180))
+        self.assertEqual(skck.valid_until, step.site_id._local_today() + timedelta(days=180))
         self.assertEqual(step.issued_document_id, skck)
         self.assertEqual(request.issued_document_ids, skck)
         self.assertEqual(request.state, "done")

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 
 class JmscLtsaReportWizard(models.TransientModel):
@@ -8,7 +9,7 @@ class JmscLtsaReportWizard(models.TransientModel):
     site_ids = fields.Many2many(
         "jmsc.ltsa.site", string="Sites", required=True, default=lambda self: self.env.context.get("active_ids")
     )
-    date = fields.Date(string="Day", default=fields.Date.context_today, required=True)
+    date = fields.Date(string="Day", default=office_today, required=True)
 
     def action_print_daily(self):
         self.ensure_one()

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.jmsc_base.tools import public_token
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, formatLang
 
@@ -410,7 +411,7 @@ class JmscTrainingEnrolment(models.Model):
         if failed:
             failed._write_guarded({"state": "failed"})
             log_system_note(failed, {enrolment.id: enrolment.failure_reasons for enrolment in failed})
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for enrolment in passed:
             # A batch assessed after it ended completes on its last day.
             enrolment._write_guarded({"state": "completed", "date_completed": min(today, enrolment.batch_id.date_end)})

@@ -3,11 +3,13 @@ from datetime import datetime, time
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.jmsc_base.tools.office_day import OFFICE_TZ
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 from odoo.tools.float_utils import float_round
 
-DEFAULT_TZ = "Asia/Jakarta"
+# a centre without a time zone works on West Java's time
+DEFAULT_TZ = OFFICE_TZ
 
 
 def float_to_time(hours):

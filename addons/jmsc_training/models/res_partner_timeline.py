@@ -1,5 +1,6 @@
 # pylint: disable=consider-merging-classes-inherited
-from odoo import api, fields, models
+from odoo import api, models
+from odoo.addons.jmsc_base.tools.office_day import office_today
 
 # the kinds of events training reports and their options (see _jmsc_timeline_source)
 KINDS = {
@@ -32,7 +33,7 @@ class ResPartner(models.Model):
             ],
         )
         add = self._jmsc_timeline_source(events, "jmsc_training", KINDS, self.env._("Training"))
-        today = fields.Date.context_today(self)
+        today = office_today(self)
         for enrolment in enrolments:
             programme = enrolment.programme_id.name or ""
             add(

@@ -1,8 +1,9 @@
 import datetime
 import itertools
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.addons.jmsc_base.tests.common import JmscBaseCommon, make_agency, make_nik
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.tests import new_test_user
 
 # Test migrants use serials 9xxx of district 32.12.05 so they never meet demo records.
@@ -16,7 +17,7 @@ class TrainingCommon(JmscBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.today = fields.Date.context_today(cls.env.user)
+        cls.today = office_today(cls.env.user)
         cls.indramayu, cls.cirebon = cls.regency_indramayu, cls.regency_cirebon
         cls.blk = make_agency(cls.env, "BLK Test Indramayu", "training_centre", ref="BLKT")
         cls.lpk = make_agency(cls.env, "LPK Test Cirebon", "training_centre", ref="LPKT")

@@ -2,7 +2,8 @@ import datetime
 
 from psycopg2 import IntegrityError
 
-from odoo import Command, fields
+from odoo import Command
+from odoo.addons.jmsc_base.tools.office_day import office_today
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -63,7 +64,7 @@ class TestAssessment(TrainingCommon):
         self.assertRegex(self.hadi.failure_reasons, r"Attendance 60[.,]0% is below the minimum of 80[.,]0%")
         self.enrolments.action_evaluate()
         self.assertEqual(self.gita.state, "completed")
-        self.assertEqual(self.gita.date_completed, fields.Date.context_today(self.gita))
+        self.assertEqual(self.gita.date_completed, office_today(self.gita))
         self.assertTrue(self.gita.certificate_number)
         self.assertEqual(self.hadi.state, "failed")
         self.assertFalse(self.hadi.certificate_number)
