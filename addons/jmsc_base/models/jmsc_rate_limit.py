@@ -1,5 +1,6 @@
 import odoo
 from odoo import api, fields, models
+from odoo.http import request
 from odoo.tools import SQL
 
 
@@ -29,7 +30,22 @@ class JmscRateLimit(models.Model):
         snapshot predates the lock and would let a parallel burst slip through). The hit stays
         counted even if the request fails afterwards. Tests count in their own transaction, which
         must see its hits and roll them back.
+
+        One HTTP request counts once per key: Odoo runs a request again after a serialization failure
+        (odoo.service.model.retrying), and the retry must not take a second hit of the visitor's budget
+        (a burst of 30 from one kiosk allowed 5 then issued only 4 tickets).
         """
+        counted = {}
+        if request:
+            counted = getattr(request, "jmsc_rate_hits", None)
+            if counted is None:
+                counted = request.jmsc_rate_hits = {}
+        if key not in counted:
+            counted[key] = self._jmsc_hit_once(key, limit, window_seconds)
+        return counted[key]
+
+    @api.model
+    def _jmsc_hit_once(self, key, limit, window_seconds):
         if odoo.modules.module.current_test or self.env.registry.in_test_mode():
             return self._jmsc_count_and_insert(self.env.cr, key, limit, window_seconds)
         with self.env.registry.cursor() as cr:
