@@ -4,6 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.addons.jmsc_base.tools import public_token
+from odoo.addons.jmsc_base.tools.office_day import OFFICE_TZ
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -116,24 +117,24 @@ class JmscLtsaSite(models.Model):
             )
         return True
 
-    def _local_now(self):
+    def _local_tz(self):
+        """The site's time zone (its working calendar's), else the office's."""
         self.ensure_one()
-        tz = pytz.timezone(self.calendar_id.tz or "Asia/Jakarta")
-        return pytz.utc.localize(fields.Datetime.now()).astimezone(tz)
+        return pytz.timezone(self.calendar_id.tz or OFFICE_TZ)
+
+    def _local_now(self):
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(self._local_tz())
 
     def _local_today(self):
         return self._local_now().date()
 
     def _local_day(self, value):
         """The day at this site of the UTC naive datetime ``value``."""
-        self.ensure_one()
-        tz = pytz.timezone(self.calendar_id.tz or "Asia/Jakarta")
-        return pytz.utc.localize(value).astimezone(tz).date()
+        return pytz.utc.localize(value).astimezone(self._local_tz()).date()
 
     def _utc_day_bounds(self, day):
         """UTC naive datetimes of the start and end of a local day at this site."""
-        self.ensure_one()
-        tz = pytz.timezone(self.calendar_id.tz or "Asia/Jakarta")
+        tz = self._local_tz()
         start = tz.localize(datetime.combine(day, datetime.min.time())).astimezone(pytz.utc).replace(tzinfo=None)
         end = tz.localize(datetime.combine(day, datetime.max.time())).astimezone(pytz.utc).replace(tzinfo=None)
         return start, end
