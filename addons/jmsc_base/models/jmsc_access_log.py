@@ -164,14 +164,17 @@ class JmscAccessLog(models.Model):
                 ip_address = False
         # One INSERT for the whole batch (a list view reads 80 records at once): the ORM's create costs
         # ~0.4 ms a line, too much on every read (bench/access_log.py, readme/DESCRIPTION.md). The system
-        # appends what the current user did; create() itself stays closed to everyone.
+        # appends what the current user did; create() itself stays closed to everyone. The time is kept to the
+        # second like every Odoo datetime: a report whose end is "now" (truncated to the second) must find the
+        # reads made earlier in that same second.
         entries = list(entries)
         self.env.execute_query(
             SQL(
                 """INSERT INTO jmsc_access_log
                           (date, user_id, operation, partner_id, res_model, res_id, field_names, detail,
                            ip_address, record_count)
-                   SELECT (now() AT TIME ZONE 'UTC'), %s, %s, NULLIF(p, 0), %s, r, NULLIF(f, ''), %s, %s, 1
+                   SELECT date_trunc('second', now() AT TIME ZONE 'UTC'), %s, %s, NULLIF(p, 0), %s, r,
+                          NULLIF(f, ''), %s, %s, 1
                      FROM unnest(%s::int[], %s::int[], %s::varchar[]) AS t(r, p, f)""",
                 self.env.uid,
                 operation,

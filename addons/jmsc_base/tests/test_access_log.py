@@ -1,6 +1,7 @@
 import io
 
 import openpyxl
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -84,6 +85,22 @@ class TestAccessLog(JmscBaseCommon):
             {"mode": "user", "user_id": self.user_regency.id, "date_from": "2020-01-01", "date_to": "2020-01-04"}
         )
         self.assertFalse(past._jmsc_lines())
+
+    def test_a_read_of_the_same_second_is_in_the_report(self):
+        """The report ends at "now", to the second: a read made earlier in that second is in it (CI failed
+        when the test class's transaction, whose time the log takes, began in the second the report ran)."""
+        self.env.cr.execute("SELECT now() AT TIME ZONE 'UTC'")
+        transaction_time = self.env.cr.fetchone()[0]
+        self.migrant.with_user(self.user_regency).web_read({"nik": {}})
+        line = self._lines(user_id=self.user_regency.id, partner_id=self.migrant.id)
+        self.assertEqual(line.date, transaction_time.replace(microsecond=0))
+        with freeze_time(transaction_time):
+            report = (
+                self.env["jmsc.access.log.report"]
+                .with_user(self.user_manager)
+                .create({"mode": "person", "partner_id": self.migrant.id})
+            )
+        self.assertEqual(report._jmsc_lines(), line)
 
     def test_log_is_read_by_managers_only_and_append_only(self):
         self.migrant.with_user(self.user_regency).web_read({"nik": {}})
