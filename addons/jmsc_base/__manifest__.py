@@ -44,6 +44,7 @@
         "views/jmsc_consent_views.xml",
         "views/res_users_views.xml",
         "views/jmsc_base_portal_templates.xml",
+        "views/portal_sign_in_templates.xml",
         "views/jmsc_expiry_portal_templates.xml",
         "views/jmsc_timeline_templates.xml",
         "views/jmsc_dashboard_views.xml",

@@ -288,3 +288,13 @@ class TestTranslations(HttpCase):
         self.assertIn("masuk", button.group(1).lower(), f"the login button reads {button.group(1)!r}")
         self.assertNotIn(">Log in<", response.text)
         self.assertNotIn("YourCompany", response.text)
+
+    def test_anonymous_visitor_reads_masuk_not_sign_in(self):
+        """The header of the public pages: upstream's Indonesian leaves "Sign in" in English."""
+        self.authenticate(None, None)
+        response = self.url_open("/my/no-such-page", headers={"Accept-Language": "en-US,en;q=0.9"})
+        self.assertEqual(response.status_code, 404)
+        link = re.search(r'<a href="/web/login"[^>]*>([^<]*)<', response.text)
+        self.assertTrue(link, f"the page has a sign-in link: {response.text[:3000]}")
+        self.assertEqual(link.group(1).strip(), "Masuk")
+        self.assertNotIn("Sign in", response.text)
