@@ -29,7 +29,10 @@ class HelpdeskTicket(models.Model):
 
     jmsc_caller_type = fields.Selection(CALLER_TYPES, string="Caller Type", default="migrant", tracking=True)
     jmsc_caller_name = fields.Char(string="Caller Name")
-    jmsc_caller_phone = fields.Char(string="Caller Contact")
+    jmsc_caller_phone = fields.Char(string="Caller Contact", index="btree_not_null")
+    # indexed here (helpdesk_mgmt does not): a person's cases are found by contact (portal "my cases", the
+    # privacy inventory) and by the caller's number
+    partner_id = fields.Many2one(index="btree_not_null")
     jmsc_migrant_lookup = fields.Char(
         string="Find Migrant",
         store=False,

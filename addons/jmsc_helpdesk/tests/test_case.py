@@ -138,3 +138,13 @@ class TestCase(JmscHelpdeskCommon):
         self.assertNotIn("employer", case.description)
         self.assertFalse(call.caller_number or call.caller_name or call.notes)
         self.assertEqual(case.category_id, self.category_wages, "statistics survive")
+
+    def test_lookups_of_a_persons_cases_are_indexed(self):
+        """A person's cases are found by migrant, contact and caller number: none of those scans every case."""
+        self.env.cr.execute(
+            """SELECT a.attname FROM pg_index i
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                WHERE i.indrelid = 'helpdesk_ticket'::regclass"""
+        )
+        indexed = {row[0] for row in self.env.cr.fetchall()}
+        self.assertLessEqual({"jmsc_migrant_id", "partner_id", "jmsc_caller_phone"}, indexed)
