@@ -107,8 +107,7 @@ class JmscLtsaRequest(models.Model):
         """A UTC datetime in the site's time zone, as an officer reads it: '02/12/2026 08:19 WIB'."""
         if not value:
             return ""
-        tz_name = self[:1].site_id.calendar_id.tz or "Asia/Jakarta"
-        local = pytz.utc.localize(value).astimezone(pytz.timezone(tz_name))
+        local = pytz.utc.localize(value).astimezone(self[:1].site_id._local_tz())
         return f"{local:%d/%m/%Y %H:%M} {local.tzname()}"
 
     def _post_system_message(self, body, partner_ids=None):

@@ -118,7 +118,9 @@ class JmscLtsaSite(models.Model):
         return True
 
     def _local_tz(self):
-        """The site's time zone (its working calendar's), else the office's."""
+        """The site's time zone (its working calendar's), else the office's; also for no site yet (a new record)."""
+        if not self:
+            return pytz.timezone(OFFICE_TZ)
         self.ensure_one()
         return pytz.timezone(self.calendar_id.tz or OFFICE_TZ)
 

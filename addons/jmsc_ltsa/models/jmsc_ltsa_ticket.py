@@ -150,8 +150,7 @@ class JmscLtsaTicket(models.Model):
         """A UTC datetime as the site's local time (WIB for West Java), e.g. '08:19 WIB'."""
         if not value:
             return ""
-        tz_name = self.site_id.calendar_id.tz or "Asia/Jakarta"
-        local = pytz.utc.localize(value).astimezone(pytz.timezone(tz_name))
+        local = pytz.utc.localize(value).astimezone(self.site_id._local_tz())
         return f"{local.strftime(fmt)} {local.tzname()}"
 
     def _guarded_write(self, vals):

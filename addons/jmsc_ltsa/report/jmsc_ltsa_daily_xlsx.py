@@ -20,7 +20,7 @@ class LtsaDailyXlsx(models.AbstractModel):
         slas = dict(self.env["jmsc.ltsa.step"]._fields["sla_state"]._description_selection(self.env))
         for site in sites:
             day = self._report_day(data, site)
-            tz = pytz.timezone(site.calendar_id.tz or "Asia/Jakarta")
+            tz = site._local_tz()
 
             def local(value, tz=tz):
                 return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None) if value else None

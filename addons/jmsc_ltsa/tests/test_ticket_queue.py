@@ -1,6 +1,7 @@
 from datetime import date
 from unittest.mock import patch
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
@@ -102,3 +103,13 @@ class TestTicketQueue(LtsaCommon):
         with self.assertRaises(AccessError):
             public_site.issue_ticket(self.cat_a.id)
         self.assertTrue(public_site._kiosk_issue_ticket(self.cat_a.id)["code"])
+
+    def test_times_are_the_sites_own(self):
+        """A site works on its calendar's time zone (WITA here), else the office's (WIB), even with no site yet."""
+        with freeze_time("2026-12-03 01:30:00"):
+            self.calendar.tz = "Asia/Makassar"
+            ticket = self.env["jmsc.ltsa.ticket"].browse(self.site.issue_ticket(self.cat_a.id)["id"])
+            self.assertEqual(ticket.issued_time, "09:30 WITA")
+            request = self._request(self.migrant, self.site, self.service_ak1)
+            self.assertEqual(request._local_datetime(ticket.issued_date), "03/12/2026 09:30 WITA")
+            self.assertEqual(self.env["jmsc.ltsa.ticket"]._local_time(ticket.issued_date), "08:30 WIB")
